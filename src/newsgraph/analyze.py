@@ -1,0 +1,37 @@
+"""The default pipeline and the one-call API: text in, article record out."""
+
+from __future__ import annotations
+
+from .options import Options
+from .pipeline import Pipeline, Stage
+from .records import Article, Published
+
+
+def default_stages(options: Options | None = None) -> list[Stage]:
+    """The stages of a full analysis, in order."""
+    from .stages.entities import EntitiesStage
+    from .stages.quotes import QuotesStage
+    from .stages.repair import RepairStage
+    from .stages.segment import SegmentStage
+
+    opts = options or Options()
+    return [
+        RepairStage(),
+        SegmentStage(opts.model),
+        EntitiesStage(),
+        QuotesStage(),
+    ]
+
+
+def build_pipeline(options: Options | None = None) -> Pipeline:
+    return Pipeline(default_stages(options))
+
+
+def analyze_text(text: str, published: str | None = None,
+                 options: Options | None = None) -> Article:
+    """Analyse one text; the returned article's ``status`` says whether it worked."""
+    article = Article(text, source={"kind": "text"})
+    if published:
+        article.published = Published(published, "given by the caller")
+    build_pipeline(options).run([article])
+    return article

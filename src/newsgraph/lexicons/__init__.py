@@ -1,0 +1,42 @@
+"""Word lists kept as data files beside this module, loaded once."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def table(name: str) -> list[dict[str, str]]:
+    """Rows of a tab-separated lexicon with a header line (comments skipped)."""
+    rows = [ln.split("\t") for ln in _lines(name)]
+    header, body = rows[0], rows[1:]
+    return [dict(zip(header, row)) for row in body]
+
+
+def words(name: str) -> frozenset[str]:
+    """A one-word-per-line list, lower-cased."""
+    return frozenset(ln.strip().lower() for ln in _lines(name))
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, dict[str, str]]:
+    """Reporting-verb lemma -> {meaning, kind}; the first row for a lemma wins."""
+    out: dict[str, dict[str, str]] = {}
+    for row in table("cues.tsv"):
+        out.setdefault(row["lemma"], row)
+    return out
+
+
+@lru_cache(maxsize=1)
+def titles() -> frozenset[str]:
+    return words("titles.txt")
+
+
+@lru_cache(maxsize=1)
+def honorifics() -> dict[str, str]:
+    return {r["honorific"]: r["gender"] for r in table("honorifics.tsv")}

@@ -1,0 +1,141 @@
+"""Repair stage: read scraping damage as annotations; the canonical text is never edited.
+
+1. paragraphs: runs of text between newlines;
+2. quotation-mark roles (opening/closing) decided from context and pairing, so that a
+   wrong-direction mark (``”We understand``) is read as the opening mark it is;
+3. sentence-boundary hints where sentences are glued (``said.Ukraine``, ``this.”President``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..pipeline import Stage
+from ..records import Article, Span
+
+DOUBLE_MARKS = frozenset("“”\"„«»")
+OPENING_SINGLE = "‘"
+CLOSING_SINGLE = "’"
+# Characters after which a mark opens a quote: start of line, space, brackets, dashes.
+OPEN_BEFORE = frozenset(" \t\n([{—–-/")
+# Characters before which a mark closes a quote: end, space, sentence punctuation.
+CLOSE_AFTER = frozenset(" \t\n.,;:!?)]}—–-")
+_PARAGRAPH = re.compile(r"[^\n]+")
+# A sentence end glued to the next sentence: "said.Ukraine", "this.”President", "Taiwan.’A".
+_GLUED = re.compile(r"(?<=[a-z0-9)%”\"’][.!?])(?=[A-Z“”\"‘’])")
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Spans of non-empty lines (a scraped paragraph is one line)."""
+    spans = []
+    for m in _PARAGRAPH.finditer(text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
+def _evidence(text: str, i: int, lo: int, hi: int) -> str:
+    """Local evidence for the mark at i: 'open', 'close' or '?' (glued or spaced both sides)."""
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    opens = before in OPEN_BEFORE and not after.isspace()
+    closes = after in CLOSE_AFTER and not before.isspace()
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "?"
+
+
+def double_mark_roles(text: str, lo: int, hi: int) -> list[dict[str, Any]]:
+    """Roles of the double quotation marks in text[lo:hi] (one paragraph)."""
+    marks: list[dict[str, Any]] = []
+    inside = False
+    for i in range(lo, hi):
+        if text[i] not in DOUBLE_MARKS:
+            continue
+        ev = _evidence(text, i, lo, hi)
+        if ev == "?":
+            role = "close" if inside else "open"
+        else:
+            role = ev
+        shape = "open" if text[i] in "“„«" else "close" if text[i] in "”»" else "neutral"
+        marks.append({"offset": i, "role": role, "shape": shape, "kind": "double"})
+        inside = role == "open"
+    return marks
+
+
+def single_mark_roles(text: str, lo: int, hi: int) -> list[dict[str, Any]]:
+    """Single curly quotes used as quotation marks: an explicit ‘ and the ’ that closes it.
+
+    ’ is also the apostrophe, so only a ’ followed by a non-letter closes a quote.
+    """
+    marks: list[dict[str, Any]] = []
+    i = lo
+    while i < hi:
+        j = text.find(OPENING_SINGLE, i, hi)
+        if j < 0:
+            break
+        if _evidence(text, j, lo, hi) != "open":
+            i = j + 1
+            continue
+        k = j + 1
+        close = -1
+        while k < hi:
+            k = text.find(CLOSING_SINGLE, k, hi)
+            if k < 0:
+                break
+            after = text[k + 1] if k + 1 < hi else " "
+            if not after.isalpha() and not text[k - 1].isspace():
+                close = k
+                break
+            k += 1
+        if close < 0:
+            i = j + 1
+            continue
+        marks.append({"offset": j, "role": "open", "shape": "open", "kind": "single"})
+        marks.append({"offset": close, "role": "close", "shape": "close", "kind": "single"})
+        i = close + 1
+    return marks
+
+
+def glued_boundaries(text: str, marks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Sentence starts with no space before them, as hints for segmentation."""
+    closing = {m["offset"] for m in marks if m["role"] == "close"}
+    hints = []
+    for m in _GLUED.finditer(text):
+        pos = m.start()
+        # "this.”President": the boundary is after the closing mark; "Ukraine.”We": at
+        # the (wrong-direction) opening mark.
+        while pos in closing:
+            pos += 1
+        if pos < len(text) and not text[pos].isspace():
+            hints.append({"kind": "sentence_start", "offset": pos, "rule": "glued"})
+    return hints
+
+
+class RepairStage(Stage):
+    """Paragraphs, quotation-mark roles and glued-sentence hints."""
+
+    name = "repair"
+    requires = frozenset({"text"})
+    assigns = frozenset({"paragraphs", "quote_marks", "hints", "zones"})
+
+    def process(self, article: Article) -> None:
+        text = article.text
+        article.paragraphs = paragraphs(text)
+        marks: list[dict[str, Any]] = []
+        for lo, hi in article.paragraphs:
+            marks.extend(double_mark_roles(text, lo, hi))
+            marks.extend(single_mark_roles(text, lo, hi))
+        marks.sort(key=lambda m: m["offset"])
+        article.quote_marks = marks
+        article.hints = glued_boundaries(text, marks)
+        if article.zones is None:
+            article.zones = []
