@@ -1,0 +1,693 @@
+"""Dates stage: temporal expressions with TIMEX3-style values, anchored to the article's date.
+
+1. find candidate spans with our patterns (vocabulary in ``lexicons/temporal.tsv``) and add
+   spaCy DATE/TIME entities the patterns miss; where spans overlap the longest wins;
+2. normalise each span with the first rule whose pattern matches all of it: absolute forms
+   are parsed by ``dateparser`` (span only, cached), relative ones are computed from the
+   anchor (the publication date) and the tense of the clause the span sits in;
+3. record ``start, end, text, value, type, mod, duration, anchor, rule``; a relative
+   expression with no anchor keeps ``value`` null and says so in ``rule``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from .. import lexicons
+from ..pipeline import Stage
+from ..records import Article
+
+Direction = str  # "past" | "future" | "nearest"
+# Words before a capitalised "May"/"March" that make it the month, not the verb.
+MONTH_CUES = frozenset("in since until till by from of to through during before after early "
+                       "mid late last next this the end beginning start around".split())
+# Words before a bare four-digit number that make it a year rather than a count.
+YEAR_CUES = MONTH_CUES | {"and", "or", "between", "fiscal", "year", "circa", "c.", "season"}
+# spaCy DATE/TIME entities that are not temporal expressions in TIMEX3's sense.
+NOT_TEMPORAL = re.compile(r"(?i)\b(?:old|aged?)\b|^\W*\d+\W*$")
+
+
+class Timex(NamedTuple):
+    """A normalised expression: TIMEX3 value and type, fuzzy mod, duration, rule name."""
+
+    value: str | None
+    type: str
+    rule: str
+    mod: str | None = None
+    duration: str | None = None
+
+
+class Ctx(NamedTuple):
+    """What a rule may use besides its match: the anchor day and the clause's direction."""
+
+    anchor: dt.date | None
+    direction: Direction
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict[str, dict[str, str]]:
+    """kind -> {word: value} from temporal.tsv."""
+    out: dict[str, dict[str, str]] = {}
+    for row in lexicons.table("temporal.tsv"):
+        out.setdefault(row["kind"], {})[row["word"]] = row["value"]
+    return out
+
+
+def _alt(words: list[str], capital: bool = False) -> str:
+    """A regex alternation, longest first; ``capital`` requires an upper-case first letter."""
+    items = sorted(words, key=len, reverse=True)
+    if capital:
+        return "(?-i:" + "|".join(re.escape(w.capitalize()) for w in items) + ")"
+    return "(?:" + "|".join(re.escape(w) for w in items) + ")"
+
+
+@lru_cache(maxsize=1)
+def parts() -> dict[str, str]:
+    """Regex building blocks shared by the rules."""
+    v = vocab()
+    names = [w for w in v["month"] if len(w) > 4 or w == "may"]
+    month = "(?:" + _alt(names, capital=True) + "|" + _alt(
+        [w for w in v["month"] if w not in names], capital=True) + r"\.?)"
+    units = _alt(list(v["unit"]) + ["centurie"]) + "s?"
+    num = r"(?:\d+(?:[.,]\d+)?|" + _alt(list(v["number"])) + r"(?:[-\s]" + _alt(
+        list(v["number"])) + r")?)"
+    return {
+        "MONTH": month, "WEEKDAY": _alt(list(v["weekday"]), capital=True),
+        "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?", "YEAR": r"(?:1[89]\d\d|20\d\d)",
+        "NUM": num, "UNIT": units, "SEASON": _alt(list(v["season"])),
+        "PART": _alt([w for w in v["daypart"] if w not in ("tonight", "overnight")]),
+        "ORD": _alt(list(v["ordinal"]) + ["last"]),
+    }
+
+
+# Rules in priority order (ties in length go to the earlier rule). Each pattern is written
+# with the placeholders of parts(); the handler of the same name turns a match into a Timex.
+RULE_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("date_dmy", r"(?:{WEEKDAY},?\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})"
+                 r"(?:\s*,?\s*(?P<year>{YEAR}))?"),
+    ("date_mdy", r"(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})(?!\d)"
+                 r"(?:\s*,?\s*(?P<year>{YEAR}))?"),
+    ("date_numeric", r"(?P<year>)\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{4}-\d\d-\d\d"),
+    ("month", r"(?:(?P<rel>last|next|this|past|coming)\s+|(?P<mod>early|mid|late)[-\s]+"
+              r"|(?:the\s+)?(?P<modw>beginning|start|middle|end)\s+of\s+)?(?P<month>{MONTH})"
+              r"(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR}))?"),
+    ("quarter", r"(?:the\s+)?(?P<ord>{ORD})[-\s]+quarter(?:\s+of\s+(?:(?P<year>{YEAR})"
+                r"|(?P<rel>this|last|next|the\s+previous)\s+year))?"),
+    ("season", r"(?:(?P<rel>this|last|next|past|coming)\s+|(?P<mod>early|mid|late)[-\s]+)?"
+               r"(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?"),
+    ("decade", r"(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?"
+               r"(?:(?P<cent>1[89]|20)(?P<dec>\d)0|'?(?P<dec2>\d)0)'?s"),
+    ("year", r"(?:(?P<mod>early|mid|late)[-\s]+|(?:the\s+)?(?P<modw>beginning|start|middle|end)"
+             r"\s+of\s+)?(?P<year>{YEAR})(?![-/]?\d)"),
+    ("weekday", r"(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<weekday>{WEEKDAY})"
+                r"(?:\s+(?P<part>{PART}))?"),
+    ("deictic", r"(?:(?P<pre>earlier|later)\s+)?(?P<word>today|yesterday|tomorrow|tonight)"
+                r"(?:\s+(?P<part>{PART}))?|(?P<this>this|last)\s+(?P<part2>{PART})"),
+    ("past_n", r"(?:the\s+)?(?P<rel>past|last|previous|next|coming|first)\s+(?P<n>{NUM})\s+"
+               r"(?P<unit>{UNIT})"),
+    ("ago", r"(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+"
+            r"(?P<dir>ago|later|earlier|before|after|from\s+now)"),
+    ("relative", r"(?:(?P<pre>earlier|later)\s+)?(?:the\s+)?(?P<rel>last|next|this|past|"
+                 r"coming|previous|following|current)\s+(?P<unit>week|weekend|month|year|"
+                 r"decade|quarter|century)"),
+    ("set", r"(?:(?:once|twice|\w+\s+times)\s+an?|per|every|each)\s+(?P<unit>{UNIT})"
+            r"|(?P<adv>daily|weekly|monthly|annually|yearly|annual)"),
+    ("duration", r"(?P<n>{NUM})[-\s]+(?P<unit>{UNIT})(?![-\s]+old)"),
+    ("vague", r"(?:the\s+)?(?:(?P<mod>early|late|recent|coming|next|past)\s+)?"
+              r"(?P<unit>(?:second|minute|hour|day|week|month|year|decade)s)"),
+    ("ref", r"(?P<ref>now|currently|recently|lately|nowadays|at\s+present|the\s+future|"
+            r"the\s+past|recent\s+(?:years|months|weeks|days)|the\s+near\s+future)"),
+    ("time", r"(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s*(?P<ampm>[ap]\.?m\.?)?"
+             r"(?:\s*(?P<tz>UTC|GMT))?(?=\W|$)|(?P<h2>1[0-2]|0?[1-9])\s*(?P<ampm2>[ap]\.m\.|[ap]m)"
+             r"|(?P<noon>noon|midnight)"),
+)
+
+
+@lru_cache(maxsize=1)
+def compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The rule patterns with their placeholders filled in, compiled once."""
+    p = parts()
+    out = []
+    for name, pattern in RULE_PATTERNS:
+        for key, value in p.items():
+            pattern = pattern.replace("{" + key + "}", value)
+        out.append((name, re.compile(r"(?<![\w'’-])(?:" + pattern + r")(?![\w])", re.I)))
+    return tuple(out)
+
+
+# ---------------------------------------------------------------- calendar arithmetic
+
+
+def iso_week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def month_str(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def add_months(day: dt.date, n: int) -> tuple[int, int]:
+    total = day.year * 12 + day.month - 1 + n
+    return total // 12, total % 12 + 1
+
+
+def quarter_of(month: int) -> int:
+    return (month - 1) // 3 + 1
+
+
+def shift(anchor: dt.date, n: float, unit: str, fine: bool = False) -> str:
+    """The anchor moved by ``n`` units, at the unit's granularity; ``fine`` keeps weeks
+    (and shorter) as days, as "a week ago" names a day."""
+    k = round(n)
+    if unit.startswith("T"):  # clock units move to the day they reach
+        per_day = {"TS": 86400, "TM": 1440, "TH": 24}[unit]
+        days = -(-abs(n) // per_day) * (1 if n >= 0 else -1)
+        return (anchor + dt.timedelta(days=days)).isoformat()
+    if unit in ("D", "W", "2W", "WE") and (fine or unit == "D"):
+        per = {"D": 1, "W": 7, "2W": 14, "WE": 7}[unit]
+        return (anchor + dt.timedelta(days=per * k)).isoformat()
+    if unit in ("W", "2W", "WE"):
+        moved = anchor + dt.timedelta(days=7 * k * (2 if unit == "2W" else 1))
+        return iso_week(moved) + ("-WE" if unit == "WE" else "")
+    return _shift_long(anchor, k, unit)
+
+
+def _shift_long(anchor: dt.date, k: int, unit: str) -> str:
+    """Months and longer: month, quarter, year, decade, century values."""
+    if unit == "M":
+        return month_str(*add_months(anchor, k))
+    if unit == "Q":
+        year, month = add_months(anchor, 3 * k)
+        return f"{year}-Q{quarter_of(month)}"
+    if unit == "DE":
+        return str((anchor.year + 10 * k) // 10)
+    if unit == "CE":
+        return str((anchor.year + 100 * k) // 100)
+    return str(anchor.year + k)
+
+
+def weekday_date(anchor: dt.date, weekday: int, direction: Direction) -> dt.date:
+    """The day with that weekday: on/before the anchor (past), on/after it (future),
+    the closer of the two (nearest); "last"/"next" exclude the anchor day itself."""
+    back = (anchor.weekday() - weekday) % 7
+    ahead = (weekday - anchor.weekday()) % 7
+    if direction == "last":
+        back = back or 7
+    if direction == "next":
+        ahead = ahead or 7
+    if direction in ("future", "next") or (direction == "nearest" and ahead < back):
+        return anchor + dt.timedelta(days=ahead)
+    return anchor - dt.timedelta(days=back)
+
+
+def month_year(anchor: dt.date, month: int, direction: Direction) -> int:
+    """Year of a month named without one: the nearest past occurrence, or the next one
+    when the clause looks ahead; "last"/"next" exclude the anchor's own month."""
+    past = anchor.year if month <= anchor.month else anchor.year - 1
+    future = anchor.year if month >= anchor.month else anchor.year + 1
+    if direction == "last":
+        return anchor.year if month < anchor.month else anchor.year - 1
+    if direction == "next":
+        return anchor.year if month > anchor.month else anchor.year + 1
+    if direction == "future":
+        return future
+    if direction == "nearest":
+        ahead, back = (month - anchor.month) % 12, (anchor.month - month) % 12
+        return future if ahead < back else past
+    return past
+
+
+def day_year(anchor: dt.date, month: int, day: int, direction: Direction) -> int:
+    """Year of a month and day named without one: the latest on or before the anchor in a
+    past clause, the next one in a future clause, else the closest (far days carry years)."""
+    years = [anchor.year - 1, anchor.year, anchor.year + 1]
+    if direction in ("future", "next"):
+        years = [y for y in years if (_safe_date(y, month, day) or anchor) >= anchor]
+    if direction in ("past", "last"):
+        years = [y for y in years if (_safe_date(y, month, day) or anchor) <= anchor]
+    dates = [(abs(((_safe_date(y, month, 28 if day > 28 else day) or anchor) - anchor).days), y)
+             for y in years]
+    return min(dates)[1]
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- rule handlers
+
+
+def number(text: str) -> float | None:
+    """A count written in digits or words ("24", "twenty-four", "a"); None when vague."""
+    words = vocab()["number"]
+    text = text.lower().replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    if text in words:
+        return None if words[text] == "X" else float(words[text])
+    pieces = re.split(r"[-\s]+", text)
+    values = [words.get(p) for p in pieces]
+    if all(v not in (None, "X") for v in values):
+        return float(sum(float(v) for v in values if v))
+    return None
+
+
+def unit_code(word: str) -> str:
+    """TIMEX3 unit letter(s) for a unit word, plural or not."""
+    units = vocab()["unit"]
+    word = word.lower()
+    if word.startswith("centur"):
+        return "CE"
+    return units.get(word) or units.get(word[:-1], "D")
+
+
+def duration(n: float | None, unit: str) -> str:
+    """ISO 8601 / TIMEX3 duration: P1D, PT24H, PXY for a vague count."""
+    count = "X" if n is None else (str(int(n)) if n == int(n) else str(n))
+    if unit == "2W":
+        count, unit = ("X" if n is None else str(int(2 * n))), "W"
+    return f"PT{count}{unit[1:]}" if unit.startswith("T") else f"P{count}{unit}"
+
+
+def _mod(m: re.Match[str]) -> str | None:
+    groups = m.groupdict()
+    word = groups.get("mod") or groups.get("modw") or groups.get("pre")
+    return vocab()["mod"].get(word.lower()) if word else None
+
+
+def _direction(m: re.Match[str], ctx: Ctx) -> Direction:
+    """An explicit last/next/this in the span beats the clause's tense."""
+    rel = (m.groupdict().get("rel") or "").lower()
+    if rel in ("last", "past", "previous"):
+        return "last"
+    if rel in ("next", "coming", "following"):
+        return "next"
+    return "nearest" if rel == "this" else ctx.direction
+
+
+def _unanchored(rule: str, kind: str = "DATE") -> Timex:
+    return Timex(None, kind, f"{rule}:no-anchor (relative expression, no publication date)")
+
+
+@lru_cache(maxsize=2048)
+def parse_absolute(text: str) -> tuple[dt.date, str] | None:
+    """dateparser on one span (never a whole text): the date and its period."""
+    data = _parser().get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None
+    return data.date_obj.date(), str(data.period)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    from dateparser.date import DateDataParser
+
+    # A fixed base keeps results independent of today's date; years are checked by us.
+    return DateDataParser(languages=["en"], settings={
+        "PREFER_DAY_OF_MONTH": "first", "RELATIVE_BASE": dt.datetime(2000, 1, 1)})
+
+
+def h_date(m: re.Match[str], ctx: Ctx) -> Timex | None:
+    """A day named by month and day, with or without a year."""
+    if m.group("year"):
+        parsed = parse_absolute(m.group(0))
+        if parsed:
+            return Timex(parsed[0].isoformat(), "DATE", "absolute:dateparser")
+    month = int(vocab()["month"][m.group("month").lower().rstrip(".")])
+    day = int(re.sub(r"\D", "", m.group("day")))
+    if m.group("year"):
+        found = _safe_date(int(m.group("year")), month, day)
+        return Timex(found.isoformat(), "DATE", "absolute") if found else None
+    if ctx.anchor is None:
+        return _unanchored("day-without-year")
+    year = day_year(ctx.anchor, month, day, ctx.direction)
+    found = _safe_date(year, month, day)
+    value = found.isoformat() if found else month_str(year, month)
+    return Timex(value, "DATE", f"day-without-year:{ctx.direction}")
+
+
+def h_numeric(m: re.Match[str], ctx: Ctx) -> Timex | None:
+    parsed = parse_absolute(m.group(0))
+    return Timex(parsed[0].isoformat(), "DATE", "absolute:dateparser") if parsed else None
+
+
+def h_month(m: re.Match[str], ctx: Ctx) -> Timex | None:
+    """A month, with a year or resolved to the nearest past one (next one if future)."""
+    month = int(vocab()["month"][m.group("month").lower().rstrip(".")])
+    if m.group("year"):
+        parsed = parse_absolute(f"{m.group('month')} {m.group('year')}")
+        value = parsed[0].strftime("%Y-%m") if parsed else month_str(int(m.group("year")), month)
+        return Timex(value, "DATE", "absolute:dateparser", _mod(m))
+    if ctx.anchor is None:
+        return _unanchored("month")
+    direction = _direction(m, ctx)
+    if direction == "nearest" and not m.group("rel"):
+        direction = "past"  # a bare month is the last one unless the clause looks ahead
+    year = month_year(ctx.anchor, month, direction)
+    return Timex(month_str(year, month), "DATE", f"month:{direction}", _mod(m))
+
+
+def h_quarter(m: re.Match[str], ctx: Ctx) -> Timex | None:
+    word = m.group("ord").lower()
+    rel = (m.group("rel") or "").lower()
+    if m.group("year"):
+        return Timex(f"{m.group('year')}-Q{_quarter_number(word)}", "DATE", "quarter:absolute")
+    if ctx.anchor is None:
+        return _unanchored("quarter")
+    if word == "last":
+        return Timex(shift(ctx.anchor, -1, "Q"), "DATE", "quarter:previous")
+    q = _quarter_number(word)
+    year = ctx.anchor.year + {"last": -1, "the previous": -1, "next": 1}.get(rel, 0)
+    if not rel and q > quarter_of(ctx.anchor.month) and ctx.direction != "future":
+        year -= 1
+    return Timex(f"{year}-Q{q}", "DATE", f"quarter:{rel or ctx.direction}")
+
+
+def _quarter_number(word: str) -> int:
+    return int(vocab()["ordinal"].get(word, "4"))
+
+
+def h_season(m: re.Match[str], ctx: Ctx) -> Timex | None:
+    code = vocab()["season"][m.group("season").lower()]
+    if m.group("year"):
+        return Timex(f"{m.group('year')}-{code}", "DATE", "season:absolute", _mod(m))
+    if ctx.anchor is None:
+        return _unanchored("season")
+    start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    year = month_year(ctx.anchor, start, _direction(m, ctx))
+    return Timex(f"{year}-{code}", "DATE", f"season:{_direction(m, ctx)}", _mod(m))
+
+
+def h_decade(m: re.Match[str], ctx: Ctx) -> Timex | None:
+    if m.group("cent"):
+        return Timex(m.group("cent") + m.group("dec"), "DATE", "decade", _mod(m))
+    dec = int(m.group("dec2"))
+    this_year = ctx.anchor.year if ctx.anchor else 2000
+    century = 20 if dec * 10 <= this_year % 100 else 19
+    return Timex(f"{century}{dec}", "DATE", "decade:two-digit", _mod(m))
+
+
+def h_year(m: re.Match[str], ctx: Ctx) -> Timex | None:
+    return Timex(m.group("year"), "DATE", "year", _mod(m))
+
+
+def h_weekday(m: re.Match[str], ctx: Ctx) -> Timex | None:
+    """A weekday: the latest one on or before the anchor in a past report, else by tense."""
+    if ctx.anchor is None:
+        return _unanchored("weekday")
+    direction = _direction(m, ctx)
+    day = weekday_date(ctx.anchor, int(vocab()["weekday"][m.group("weekday").lower()]),
+                       direction)
+    return Timex(day.isoformat() + _part(m.group("part")), "DATE", f"weekday:{direction}")
+
+
+def _part(word: str | None) -> str:
+    return "T" + vocab()["daypart"][word.lower()] if word else ""
+
+
+def h_deictic(m: re.Match[str], ctx: Ctx) -> Timex | None:
+    """today, yesterday, tomorrow, tonight, this morning, last night."""
+    if ctx.anchor is None:
+        return _unanchored("deictic")
+    if m.group("this"):
+        offset = -1 if m.group("this").lower() == "last" else 0
+        day = ctx.anchor + dt.timedelta(days=offset)
+        return Timex(day.isoformat() + _part(m.group("part2")), "TIME", "deictic")
+    word = m.group("word").lower()
+    offset = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+    part = _part(m.group("part")) or ("TNI" if word == "tonight" else "")
+    when = (ctx.anchor + dt.timedelta(days=offset)).isoformat()
+    return Timex(when + part, "TIME" if part else "DATE", f"deictic:{word}")
+
+
+def h_past_n(m: re.Match[str], ctx: Ctx) -> Timex | None:
+    """"the past 24 hours": the range from the anchor back (or forward) that far."""
+    unit, n = unit_code(m.group("unit")), number(m.group("n"))
+    rel = m.group("rel").lower()
+    span = duration(n, unit)
+    if ctx.anchor is None or n is None or rel == "first":
+        return Timex(None, "DURATION", f"past-n:{rel}:unresolved", duration=span)
+    sign = 1 if rel in ("next", "coming") else -1
+    far = shift(ctx.anchor, sign * n, unit, fine=True)
+    near = shift(ctx.anchor, 0, unit, fine=True)
+    value = f"{far}/{near}" if sign < 0 else f"{near}/{far}"
+    return Timex(value, "DURATION", f"past-n:{rel}", duration=span)
+
+
+def h_ago(m: re.Match[str], ctx: Ctx) -> Timex | None:
+    """"two days ago"; "a day after <event>" names the event's day, before the anchor."""
+    unit, n = unit_code(m.group("unit")), number(m.group("n"))
+    direction = re.sub(r"\s+", " ", m.group("dir").lower())
+    sign = {"ago": -1, "after": -1, "before": 1, "from now": 1}.get(direction)
+    if sign is None or n is None:
+        return Timex(None, "DATE", f"offset:{direction}:narrative-unresolved",
+                     duration=duration(n, unit))
+    if ctx.anchor is None:
+        return _unanchored(f"offset:{direction}")
+    return Timex(shift(ctx.anchor, sign * n, unit, fine=True), "DATE", f"offset:{direction}")
+
+
+def h_relative(m: re.Match[str], ctx: Ctx) -> Timex | None:
+    """last week, this year, next month, the previous quarter."""
+    if ctx.anchor is None:
+        return _unanchored("relative")
+    rel = m.group("rel").lower()
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
+            "following": 1}.get(rel, 0)
+    unit = unit_code(m.group("unit"))
+    return Timex(shift(ctx.anchor, step, unit), "DATE", f"relative:{rel}", _mod(m))
+
+
+def h_set(m: re.Match[str], ctx: Ctx) -> Timex | None:
+    adverb = (m.group("adv") or "").lower()
+    unit = {"daily": "D", "weekly": "W", "monthly": "M"}.get(adverb, "Y" if adverb else None)
+    return Timex(duration(1, unit or unit_code(m.group("unit"))), "SET", "set")
+
+
+def h_duration(m: re.Match[str], ctx: Ctx) -> Timex | None:
+    span = duration(number(m.group("n")), unit_code(m.group("unit")))
+    return Timex(span, "DURATION", "duration", duration=span)
+
+
+def h_vague(m: re.Match[str], ctx: Ctx) -> Timex | None:
+    """"days", "recent weeks": a vague stretch of time, PX<unit>, or a past/future ref."""
+    mod = (m.group("mod") or "").lower()
+    if mod in ("recent", "past"):
+        return Timex("PAST_REF", "DATE", "vague:reference")
+    if mod in ("coming", "next"):
+        return Timex("FUTURE_REF", "DATE", "vague:reference")
+    span = duration(None, unit_code(m.group("unit")))
+    return Timex(span, "DURATION", "vague", vocab()["mod"].get(mod), duration=span)
+
+
+def h_ref(m: re.Match[str], ctx: Ctx) -> Timex | None:
+    words = re.sub(r"\s+", " ", m.group("ref").lower())
+    refs = vocab()["ref"]
+    value = refs.get(words) or refs.get(f"in {words.removeprefix('the ')}") or "PAST_REF"
+    return Timex(value, "DATE", "reference")
+
+
+def h_time(m: re.Match[str], ctx: Ctx) -> Timex | None:
+    """A clock time on the anchor day: 18:00 UTC, 6:40 p.m., noon."""
+    if m.group("noon"):
+        hour, minute, ampm, tz = (12 if m.group("noon").lower() == "noon" else 0), 0, "", ""
+    else:
+        hour = int(m.group("h") or m.group("h2"))
+        minute = int(m.group("m") or 0)
+        ampm = (m.group("ampm") or m.group("ampm2") or "").lower()
+        tz = m.group("tz") or ""
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    if ampm.startswith("a") and hour == 12:
+        hour = 0
+    day = ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"
+    return Timex(f"{day}T{hour:02d}:{minute:02d}" + ("Z" if tz else ""), "TIME", "clock")
+
+
+HANDLERS: dict[str, Callable[[re.Match[str], Ctx], Timex | None]] = {
+    "date_dmy": h_date, "date_mdy": h_date, "date_numeric": h_numeric, "month": h_month,
+    "quarter": h_quarter, "season": h_season, "decade": h_decade, "year": h_year,
+    "weekday": h_weekday, "deictic": h_deictic, "past_n": h_past_n, "ago": h_ago,
+    "relative": h_relative, "set": h_set, "duration": h_duration, "ref": h_ref,
+    "time": h_time, "vague": h_vague,
+}
+# Rules applied only to spans the model found: alone they would match too much ("years").
+MODEL_ONLY = frozenset({"vague"})
+
+
+@lru_cache(maxsize=8192)
+def normalise(text: str, anchor: dt.date | None, direction: Direction = "past",
+              rule: str | None = None) -> Timex | None:
+    """The value of one temporal expression: the first rule matching all of ``text``."""
+    for name, pattern in compiled():
+        if rule is not None and name != rule:
+            continue
+        m = pattern.fullmatch(text)
+        if m:
+            return HANDLERS[name](m, Ctx(anchor, direction))
+    return None
+
+
+# ---------------------------------------------------------------- candidates and tense
+
+# Words before a clock time that make "3:30" a time rather than a score or ratio.
+TIME_CUES = frozenset("at by around about until till before after from to since".split())
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = re.search(r"([\w.'’]+)\W*$", text[max(0, start - 30):start])
+    return m.group(1).lower() if m else ""
+
+
+def keep(rule: str, m: re.Match[str], text: str, model_dates: set[int]) -> bool:
+    """Filters that need the words around a match: verbs "May"/"March", counts that look
+    like years, decimals that look like clock times, "fall" the verb."""
+    g = m.groupdict()
+    prev = _prev_word(text, m.start())
+    if rule == "month" and not (g["year"] or g["mod"] or g["modw"] or g["rel"]):
+        word = g["month"].rstrip(".")
+        return (word not in ("May", "March") and len(word) > 3) or prev in MONTH_CUES
+    if rule == "year" and not (g["mod"] or g["modw"]):
+        return prev in YEAR_CUES or m.start() in model_dates
+    if rule == "time" and not (g["noon"] or g["ampm"] or g["ampm2"] or g["tz"]):
+        return ":" in m.group(0) and (prev in TIME_CUES or m.start() in model_dates)
+    if rule == "season" and re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
+        return False  # "Winter Olympic Games", "Summer Palace": part of a name
+    if rule == "season" and g["season"].lower() == "fall":
+        return bool(g["rel"] or g["year"] or g["mod"]) or prev in ("the", "this", "last", "in")
+    return True
+
+
+def pattern_spans(text: str, model_dates: set[int]) -> list[tuple[int, int, str]]:
+    """Non-overlapping matches of all rules: longest first, then rule order."""
+    found = []
+    for order, (name, pattern) in enumerate(compiled()):
+        if name in MODEL_ONLY:
+            continue
+        for m in pattern.finditer(text):
+            if keep(name, m, text, model_dates):
+                found.append((m.end() - m.start(), -order, m.start(), m.end(), name))
+    taken: list[tuple[int, int, str]] = []
+    for _, _, start, end, name in sorted(found, reverse=True):
+        if all(end <= s or start >= e for s, e, _ in taken):
+            taken.append((start, end, name))
+    return sorted(taken)
+
+
+def model_spans(doc: Any) -> list[tuple[int, int, str]]:
+    """spaCy DATE/TIME entities, minus ages and bare numbers."""
+    if doc is None:
+        return []
+    return [(e.start_char, e.end_char, e.label_) for e in doc.ents
+            if e.label_ in ("DATE", "TIME") and not NOT_TEMPORAL.search(e.text)]
+
+
+def candidates(text: str, doc: Any) -> list[tuple[int, int, str | None]]:
+    """Pattern matches, plus model entities that no pattern match overlaps."""
+    model = model_spans(doc)
+    starts = {t.idx for s, e, _ in model for t in doc.char_span(s, e) or []} if model else set()
+    spans: list[tuple[int, int, str | None]] = list(pattern_spans(text, starts))
+    for start, end, _ in model:
+        if all(end <= s or start >= e for s, e, _ in spans):
+            spans.append((start, end, None))
+    return sorted(spans)
+
+
+# Auxiliaries and markers (temporal.tsv "future") that put a clause after the anchor.
+def _future_words() -> frozenset[str]:
+    return frozenset(vocab()["future"])
+
+
+def clause_direction(doc: Any, start: int, end: int) -> Direction:
+    """past / future / nearest from the verb governing the span: will/would/going to or an
+    infinitive look ahead; past tense and perfects look back; present tense is ambiguous."""
+    if doc is None:
+        return "past"
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return "past"
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return "past"
+    return verb_direction(verb)
+
+
+def verb_direction(verb: Any, depth: int = 0) -> Direction:
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {c.lower_ for c in aux}
+    if words & _future_words():
+        return "future"
+    if "to" in words and verb.head is not verb and depth < 2:  # infinitive: ask its governor
+        head = verb.head
+        if head.lemma_.lower() in vocab()["intent"] or head.lower_ in _future_words():
+            return "future"
+        return verb_direction(head, depth + 1) if head.pos_ in ("VERB", "AUX") else "nearest"
+    if verb.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in aux):
+        return "past"
+    if verb.tag_ == "VBG" and words:  # "is meeting on Friday": arranged future
+        return "future"
+    return "nearest" if verb.tag_ in ("VBZ", "VBP", "VBG") else "past"
+
+
+# ---------------------------------------------------------------- the stage
+
+
+def find_dates(text: str, doc: Any, anchor: dt.date | None,
+               anchor_note: str = "published") -> list[dict[str, Any]]:
+    """All temporal expressions of a text, normalised against ``anchor``."""
+    out = []
+    for start, end, rule in candidates(text, doc):
+        surface = text[start:end]
+        direction = clause_direction(doc, start, end)
+        timex = normalise(surface, anchor, direction, rule)
+        if timex is None and rule is not None:
+            continue  # a pattern matched but its handler rejected it (e.g. 31 February)
+        timex = timex or Timex(None, "DATE", "model:uninterpreted")
+        out.append({
+            "start": start, "end": end, "text": surface, "value": timex.value,
+            "type": timex.type, "mod": timex.mod, "duration": timex.duration,
+            "anchor": anchor.isoformat() if anchor else None,
+            "rule": timex.rule + (f"; anchor: {anchor_note}" if anchor else ""),
+        })
+    return out
+
+
+def article_anchor(article: Article) -> tuple[dt.date | None, str]:
+    """The publication date, else the one inferred from the text, with where it came from."""
+    from .published import infer_published
+
+    published = article.published or infer_published(article.text, article.doc)
+    if published is None:
+        return None, "none"
+    source = "published" if article.published else "inferred"
+    try:
+        return dt.date.fromisoformat(published.value[:10]), source
+    except ValueError:
+        return None, "none"
+
+
+class DatesStage(Stage):
+    """Temporal expressions with normalised values into ``article.extra['dates']``."""
+
+    name = "dates"
+    requires = frozenset({"doc"})
+    assigns = frozenset({"dates"})
+
+    def process(self, article: Article) -> None:
+        anchor, source = article_anchor(article)
+        article.extra["dates"] = find_dates(article.text, article.doc, anchor, source)
+
+
+def iter_values(dates: list[dict[str, Any]]) -> Iterator[str]:
+    """The non-null values of a dates list (convenience for reports and tests)."""
+    return (d["value"] for d in dates if d["value"])
