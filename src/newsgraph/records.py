@@ -80,6 +80,7 @@ class Quote:
     rule: str  # which extraction rule produced it, for provenance and error analysis
     addressee: str | None = None
     medium: str | None = None
+    continues: str | None = None  # id of the quote this one continues (same speaker, no cue)
 
     @property
     def start(self) -> int:
@@ -98,6 +99,7 @@ class Quote:
             "speaker": self.speaker.to_json(),
             "addressee": self.addressee,
             "medium": self.medium,
+            "continues": self.continues,
             "rule": self.rule,
         }
 

@@ -1,25 +1,27 @@
-"""Quotes stage: quotation-mark quotes, their cues and speakers.
+"""Quotes stage: every attribution -- direct, mixed and indirect -- with cue and speaker.
 
 1. pair opening and closing marks (roles decided by repair) within each paragraph;
-2. for each quoted segment look for a reporting verb right after it (``“...,” Mr Putin
-   said``) and right before it (``Sadleir tweeted: “...”``); a quote inside a reported
-   clause (``said they were the “first public sign”``) becomes a mixed quote whose content
-   is the whole clause;
-3. join a segment interrupted by its attribution (``“...,” he said, “...”``);
-4. give a cue-less, sentence-like quote that follows an attributed one its speaker
-   (continuation), and drop other cue-less segments (titles, scare quotes);
-5. resolve each speaker (see ``speakers``).
+2. direct quotes: a quoted segment standing on its own with a reporting verb right after
+   it (``“...,” Mr Putin said``) or right before it (``Sadleir tweeted: “...”``); join a
+   segment interrupted by its attribution (``“...,” he said, “...”``); give a cue-less,
+   sentence-like quote that follows an attributed one its speaker (continuation);
+3. reported clauses: the complement of every other reporting verb (``officials said
+   [...]``, ``[...], the Treasury said``, ``according to X, [...]``); one holding a quoted
+   fragment is a mixed quote;
+4. resolve speakers in document order (see ``speakers``), so pronouns can refer back to
+   earlier speakers.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .. import lexicons
 from ..pipeline import Stage
 from ..records import Article, Quote, Span, Speaker
+from .indirect import according_to, complement, content_span, cue_after_content
 from .speakers import SpeakerIndex, resolve, subject_of
 
 # Tokens a cue may sit after the closing mark: room for "Pavlo Kyrylenko, the Donetsk
@@ -30,7 +32,10 @@ BEFORE_GAP = 8
 # A continuation quote may follow its speaker's previous quote by this many sentences.
 CONTINUATION_SENTENCES = 3
 MIN_CONTINUATION_WORDS = 3
-CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "dobj", "parataxis", "conj", "acomp"})
+# Characters after which a quoted segment stands on its own rather than inside a clause.
+STANDALONE_BEFORE = frozenset(".!?:;,—–-(“”\"")
+MEDIUM_NOUNS = ("statement", "interview", "update", "post", "tweet", "op-ed", "letter",
+                "briefing", "podcast", "broadcast", "email", "video")
 MEDIA = ("twitter", "facebook", "instagram", "telegram", "x", "tiktok", "youtube", "linkedin")
 
 
@@ -42,9 +47,15 @@ class Segment:
     close: int  # offset of the closing mark, or paragraph end when unclosed
     closed: bool
 
+    text: str = ""
+
     @property
     def content(self) -> Span:
-        return self.open + 1, self.close
+        """Inside the marks, without a trailing comma ("“We will win,” she said")."""
+        end = self.close
+        while end > self.open + 1 and self.text[end - 1] in ", \n":
+            end -= 1
+        return self.open + 1, end
 
 
 def segments(article: Article) -> list[Segment]:
@@ -71,6 +82,8 @@ def segments(article: Article) -> list[Segment]:
                 pending = None
         if pending is not None:
             out.append(Segment(pending["offset"], pending["para"][1], False))
+    for seg in out:
+        seg.text = article.text
     out.sort(key=lambda s: s.open)
     # Single-mark segments inside a double-mark quote are quotes within quotes: drop them.
     return [s for s in out if not any(o is not s and o.open < s.open and s.close <= o.close
@@ -100,6 +113,12 @@ class _Finder:
     def inside_any(self, offset: int) -> bool:
         return self.index.in_quote(offset)
 
+    def standalone(self, seg: Segment) -> bool:
+        """Whether the segment starts a sentence or follows punctuation (not a title or a
+        fragment inside a clause)."""
+        before = self.text[:seg.open].rstrip(" \t")
+        return not before or before[-1] in STANDALONE_BEFORE or before[-1] == "\n"
+
     def cue_after(self, seg: Segment) -> Any | None:
         """A cue verb just after the closing mark, in the same sentence."""
         if not seg.closed:
@@ -119,50 +138,54 @@ class _Finder:
                 return tok
         return None
 
-    def cue_before(self, seg: Segment) -> tuple[Any, bool] | None:
-        """The nearest cue verb before the opening mark; True when the quote is direct."""
+    def cue_before(self, seg: Segment) -> Any | None:
+        """A cue verb right before the opening mark (``tweeted: “``, ``said, “``)."""
         open_tok = self.tok(seg.open)
-        sent_start = open_tok.sent.start
-        if open_tok.i == sent_start and open_tok.i > 0:
-            prev = self.doc[open_tok.i - 1]
-            if prev.text in (":", ","):
-                sent_start = prev.sent.start
-        for i in range(open_tok.i - 1, sent_start - 1, -1):
+        start = open_tok.sent.start
+        if open_tok.i == start and open_tok.i > 0 and self.doc[open_tok.i - 1].text in ":,":
+            start = self.doc[open_tok.i - 1].sent.start
+        for i in range(open_tok.i - 1, max(start, open_tok.i - 1 - BEFORE_GAP) - 1, -1):
             tok = self.doc[i]
             if self.inside_any(tok.idx):
                 return None
             if is_cue(tok):
                 gap = self.doc[tok.i + 1: open_tok.i]
-                direct = len(gap) <= BEFORE_GAP and (
-                    not gap or gap[-1].text in (":", ",") or all(
-                        t.dep_ in ("prep", "pobj", "det", "dobj", "dative", "amod", "compound",
-                                   "punct", "poss", "advmod", "npadvmod") for t in gap))
-                return tok, direct
+                if not gap or gap[-1].text in (":", ",") or all(
+                        t.dep_ in GAP_DEPS for t in gap):
+                    return tok
+                return None
         return None
 
-    def clause_of(self, cue: Any, seg: Segment) -> Span:
-        """The reported clause of a cue that contains the quoted segment (mixed quotes)."""
-        for child in cue.children:
-            if child.dep_ in CLAUSE_DEPS and child.i > cue.i:
-                left, right = child.left_edge, child.right_edge
-                if left.idx <= seg.open <= right.idx + len(right.text):
-                    while left.dep_ == "mark" or left.is_punct and left.i < right.i:
-                        left = self.doc[left.i + 1]
-                    end = max(right.idx + len(right.text), seg.close + (1 if seg.closed else 0))
-                    return left.idx, _trim_end(self.text, left.idx, end)
-        sent_end = self.tok(seg.close).sent.end_char
-        start = self.doc[cue.i + 1].idx
-        return start, _trim_end(self.text, start, max(sent_end, seg.close))
+
+    def cue_right_before(self, seg: Segment) -> bool:
+        """``he said “We will win.”``: a cue verb directly before the opening mark."""
+        open_tok = self.tok(seg.open)
+        return open_tok.i > 0 and is_cue(self.doc[open_tok.i - 1])
 
 
-def _trim_end(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1] in " \n.,;:":
-        end -= 1
-    return end
+GAP_DEPS = frozenset({"prep", "pobj", "det", "dobj", "dative", "amod", "compound", "punct",
+                      "poss", "advmod", "npadvmod"})
+
+
+@dataclass
+class _Found:
+    """An attribution before its speaker is resolved."""
+
+    content: list[Span]
+    cue: Any | None
+    rule: str
+    type: str
+    speaker_head: Any | None = None
+    continues: _Found | None = None
+    quote: Quote | None = field(default=None, repr=False)
+
+    @property
+    def start(self) -> int:
+        return self.content[0][0]
 
 
 class QuotesStage(Stage):
-    """Direct and mixed quotes with cues and resolved speakers."""
+    """Direct, mixed and indirect quotes with cues and resolved speakers."""
 
     name = "quotes"
     requires = frozenset({"doc", "quote_marks", "paragraphs", "entities"})
@@ -173,53 +196,53 @@ class QuotesStage(Stage):
 
 
 def extract_quotes(article: Article) -> list[Quote]:
-    """All quotation-mark quotes of an article (see the module docstring for the steps)."""
+    """All attributions of an article (see the module docstring for the steps)."""
     segs = [s for s in segments(article) if article.text[s.open + 1: s.close].strip()]
     finder = _Finder(article, segs)
-    quotes: list[Quote] = []
+    found = _direct(finder, segs)
+    found += _reported(finder, found)
+    found.sort(key=lambda x: x.start)
+    return _resolve(finder, found)
+
+
+def _direct(f: _Finder, segs: list[Segment]) -> list[_Found]:
+    out: list[_Found] = []
     used: set[int] = set()
-    last: Quote | None = None
+    last: _Found | None = None
     for k, seg in enumerate(segs):
-        if k in used:
+        if k in used or not (f.standalone(seg) or f.cue_right_before(seg)):
             continue
-        quote = _attribute(finder, seg, segs, k, used, len(quotes))
-        if quote is None and last is not None:
-            quote = _continuation(finder, seg, last, len(quotes))
-        if quote is not None:
-            quotes.append(quote)
-            last = quote
-    return quotes
+        item = _attribute(f, seg, segs, k, used)
+        if item is None and last is not None:
+            item = _continuation(f, seg, last)
+        if item is not None:
+            out.append(item)
+            last = item
+    return out
 
 
-def _attribute(f: _Finder, seg: Segment, segs: list[Segment], k: int, used: set[int],
-               n: int) -> Quote | None:
+def _attribute(f: _Finder, seg: Segment, segs: list[Segment], k: int,
+               used: set[int]) -> _Found | None:
     after = f.cue_after(seg)
     before = f.cue_before(seg)
     ends_with_comma = f.text[seg.close - 1: seg.close] in (",", "?", "!", "—")
     near_after = after is not None and after.i - f.tok(seg.close).i <= 3
-    if after is not None and (ends_with_comma or near_after or before is None or not before[1]):
-        cue, content, kind, rule = after, [seg.content], "direct", "cue_after"
+    if after is not None and (ends_with_comma or near_after or before is None):
+        content, rule = [seg.content], "cue_after"
         nxt = segs[k + 1] if k + 1 < len(segs) else None
-        if nxt is not None and _interrupted(f, seg, nxt, cue):
+        if nxt is not None and _interrupted(f, seg, nxt, after):
             content.append(nxt.content)
             used.add(k + 1)
             rule = "interrupted"
+        cue = after
     elif before is not None:
-        cue, direct = before
-        if direct:
-            content, kind, rule = [seg.content], "direct", "cue_before"
-        else:
-            content, kind, rule = [f.clause_of(cue, seg)], "mixed", "mixed_clause"
+        cue, content, rule = before, [seg.content], "cue_before"
     else:
         return None
     head = subject_of(cue)
     if head is None:
         return None
-    speaker = resolve(head, f.index)
-    quote = Quote(f"q{n + 1}", kind, content, [(cue.idx, cue.idx + len(cue.text))],
-                  speaker, rule)
-    _addressee_and_medium(cue, quote)
-    return quote
+    return _Found(content, cue, rule, "direct", head)
 
 
 def _interrupted(f: _Finder, seg: Segment, nxt: Segment, cue: Any) -> bool:
@@ -230,7 +253,7 @@ def _interrupted(f: _Finder, seg: Segment, nxt: Segment, cue: Any) -> bool:
     return gap.rstrip().endswith((",", ":")) and "\n" not in gap and len(gap) < 120
 
 
-def _continuation(f: _Finder, seg: Segment, last: Quote, n: int) -> Quote | None:
+def _continuation(f: _Finder, seg: Segment, last: _Found) -> _Found | None:
     """A cue-less, sentence-like quote shortly after another gets the same speaker."""
     words = f.text[seg.open + 1: seg.close].split()
     if len(words) < MIN_CONTINUATION_WORDS or not words[0][:1].isupper():
@@ -239,12 +262,90 @@ def _continuation(f: _Finder, seg: Segment, last: Quote, n: int) -> Quote | None
     if prev and prev not in ".!?”\"’:":
         return None  # a fragment inside a sentence: a title or a scare quote
     sent_now = f.index.sent_of_tok[f.tok(seg.open + 1).i]
-    sent_last = f.index.sent_of_tok[f.tok(last.end - 1).i]
+    last_end = max(e for _, e in last.content)
+    sent_last = f.index.sent_of_tok[f.tok(last_end - 1).i]
     if sent_now - sent_last > CONTINUATION_SENTENCES:
         return None
-    s = last.speaker
-    speaker = Speaker(list(s.mention), s.name, s.entity, "continuation")
-    return Quote(f"q{n + 1}", "direct", [seg.content], [], speaker, "continuation")
+    return _Found([seg.content], None, "continuation", "direct", continues=last)
+
+
+def _reported(f: _Finder, direct: list[_Found]) -> list[_Found]:
+    """Complements of reporting verbs not already used by a direct quote."""
+    used_cues = {d.cue.i for d in direct if d.cue is not None}
+    stops = _stop_tokens(f, direct)
+    taken = [s for d in direct for s in d.content]
+    out = []
+    for tok in f.doc:
+        if tok.i in used_cues or not is_cue(tok) or f.inside_any(tok.idx):
+            continue
+        comp = complement(tok)
+        if comp is None:
+            late = cue_after_content(tok)
+            if late is not None and not _overlaps(late[0], taken):
+                out.append(_Found([late[0]], tok, "cue_after_content", _kind(f.text, late[0]),
+                                  late[1]))
+            continue
+        span = content_span(tok, comp[0], stops, comp[1])
+        if span is None or _overlaps(span, taken):
+            continue
+        head = subject_of(tok)
+        if head is None:
+            continue
+        out.append(_Found([span], tok, comp[1], _kind(f.text, span), head))
+    for rep in according_to(f.doc, stops):
+        if not _overlaps(rep.content, taken):
+            obj = [t for t in f.doc[rep.cue.i + 1].children if t.dep_ == "pobj"]
+            out.append(_Found([rep.content], rep.cue, rep.rule, _kind(f.text, rep.content),
+                              obj[0] if obj else None))
+    return out
+
+
+def _stop_tokens(f: _Finder, direct: list[_Found]) -> set[int]:
+    """Tokens where a reported clause must end: a direct quote's opening mark (and a colon
+    before it), and the cues of other attributions."""
+    stops: set[int] = set()
+    for d in direct:
+        for start, _ in d.content:
+            i = f.tok(start - 1).i
+            stops.add(i)
+            if i > 0 and f.doc[i - 1].text == ":":
+                stops.add(i - 1)
+        if d.cue is not None:
+            stops.add(d.cue.i)
+    return stops
+
+
+def _overlaps(span: Span, taken: list[Span]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in taken)
+
+
+def _kind(text: str, span: Span) -> str:
+    return "mixed" if any(ch in "“”\"" for ch in text[span[0]: span[1]]) else "indirect"
+
+
+def _resolve(f: _Finder, found: list[_Found]) -> list[Quote]:
+    """Speakers in document order; quotes numbered q1, q2, ... by position."""
+    quotes: list[Quote] = []
+    for n, item in enumerate(found):
+        qid = f"q{n + 1}"
+        if item.continues is not None and item.continues.quote is not None:
+            prev = item.continues.quote
+            s = prev.speaker
+            speaker = Speaker(list(s.mention), s.name, s.entity, "continuation")
+            quote = Quote(qid, item.type, item.content, [], speaker, item.rule,
+                          continues=prev.id)
+        else:
+            speaker = resolve(item.speaker_head, f.index) if item.speaker_head is not None \
+                else Speaker([], None, None, "unknown")
+            cue = item.cue
+            quote = Quote(qid, item.type, item.content,
+                          [(cue.idx, cue.idx + len(cue.text))] if cue is not None else [],
+                          speaker, item.rule)
+            if cue is not None:
+                _addressee_and_medium(cue, quote)
+        item.quote = quote
+        quotes.append(quote)
+    return quotes
 
 
 def _addressee_and_medium(cue: Any, quote: Quote) -> None:
@@ -261,9 +362,9 @@ def _addressee_and_medium(cue: Any, quote: Quote) -> None:
                 quote.addressee = span.text
         if child.dep_ == "prep" and child.lower_ in ("on", "in", "via"):
             for obj in child.subtree:
-                if obj.lower_ in MEDIA or obj.lower_ in ("statement", "interview", "update",
-                                                          "post", "tweet", "op-ed", "letter"):
-                    quote.medium = quote.medium or (
-                        obj.text if obj.lower_ in MEDIA else child.doc[
-                            child.i + 1: child.right_edge.i + 1].text)
+                if obj.lower_ in MEDIA:
+                    quote.medium = quote.medium or obj.text
+                    break
+                if obj.lower_ in MEDIUM_NOUNS and obj.dep_ == "pobj":
+                    quote.medium = quote.medium or child.doc[obj.left_edge.i: obj.i + 1].text
                     break

@@ -119,6 +119,9 @@ def subject_of(verb: Any) -> Any | None:
             continue
         if tok.dep_ == "relcl" and tok.head is not tok:
             return tok.head
+        if tok.dep_ == "acl" and tok.head.dep_ == "dobj":  # "X issued a statement saying"
+            tok = tok.head.head
+            continue
         break
     for child in verb.children:  # passive with agent: "was told by X"
         if child.dep_ == "agent":
@@ -164,7 +167,7 @@ def resolve(head: Any, index: SpeakerIndex) -> Speaker:
     word = head.lower_
     if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
         return _resolve_pronoun(head, (start, end), index)
-    entity = index.entity_at(head.idx, head.idx + len(head.text)) or index.entity_at(start, end)
+    entity = index.entity_at(head.idx, head.idx + len(head.text))
     if entity is not None:
         speaker = Speaker([(start, end)], entity.name, entity.id, "name")
     else:

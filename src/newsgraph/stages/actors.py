@@ -1,0 +1,206 @@
+"""Actor coding: the words naming an actor -> ISO alpha-3 country (or IGO code) and sector.
+
+Knowledge is data (``data/actors/``): country aliases, demonyms and capitals used as
+metonyms, organisations, sector words and a few well-known office holders. The text
+itself decides first: "Russian Foreign Minister Sergei Lavrov" -> RUS GOV, "Russian forces"
+-> RUS MIL, "a US Senate committee" -> USA LEG, "Kyiv" -> UKR GOV, "the UN nuclear
+watchdog" -> IAEA.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..records import Entity
+
+# Dependents that belong to an actor's own phrase; prepositional phrases other than "of"
+# and relative clauses describe something else ("the embassy in Kabul", "who ...").
+PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "case",
+                         "npadvmod", "quantmod", "punct", "cc", "conj", "appos", "flat"})
+# Longest alias, in tokens, tried when matching names ("international atomic energy agency").
+MAX_ALIAS_TOKENS = 6
+PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "we", "i"})
+# How many sentences back "it"/"they" may look for the country or organisation meant.
+PRONOUN_SENTENCES = 2
+
+
+def data_rows(path: str) -> list[dict[str, str]]:
+    """Rows of a tab-separated file under ``newsgraph/data`` (comments skipped)."""
+    text = resources.files("newsgraph").joinpath("data", *path.split("/")).read_text("utf-8")
+    lines = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return [dict(zip(lines[0], row + [""] * (len(lines[0]) - len(row)))) for row in lines[1:]]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A name found in a phrase: what kind of name and the code it gives."""
+
+    kind: str  # org | country | demonym | capital | person | sector
+    code: str | None
+    sector: str | None
+
+
+def _key(text: str) -> tuple[str, ...]:
+    return tuple(text.lower().replace("’", "'").replace("-", " - ").split())
+
+
+class ActorLexicon:
+    """All actor knowledge, indexed by lower-cased token sequences."""
+
+    def __init__(self) -> None:
+        self.names: dict[tuple[str, ...], Hit] = {}
+        self._countries()
+        for row in data_rows("actors/organisations.tsv"):
+            for alias in row["alias"].split("|"):
+                self.names[_key(alias)] = Hit("org", row["code"] or None, row["sector"] or None)
+        for row in data_rows("actors/people.tsv"):
+            for alias in row["surname"].split("|"):
+                self.names.setdefault(_key(alias), Hit("person", row["code"], row["sector"]))
+        self.sectors: dict[tuple[str, ...], str] = {}
+        for row in data_rows("actors/sectors.tsv"):
+            for word in row["word"].split("|"):
+                self.sectors[_key(word)] = row["sector"]
+
+    def _countries(self) -> None:
+        import pycountry
+
+        for c in pycountry.countries:
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(c, attr, None)
+                if value:
+                    self.names.setdefault(_key(value), Hit("country", c.alpha_3, None))
+        for row in data_rows("actors/countries.tsv"):
+            code = row["alpha3"]
+            for kind, col in (("country", "aliases"), ("demonym", "demonyms"),
+                              ("capital", "capitals")):
+                for alias in filter(None, row[col].split("|")):
+                    self.names[_key(alias)] = Hit(kind, code, None)
+
+    def find(self, words: list[str]) -> list[tuple[int, int, Hit]]:
+        """Longest names in a word list, left to right: (first, last+1, hit)."""
+        out = []
+        i = 0
+        while i < len(words):
+            for n in range(min(MAX_ALIAS_TOKENS, len(words) - i), 0, -1):
+                key = tuple(w.lower().replace("’", "'") for w in words[i:i + n])
+                hit = self.names.get(key)
+                if hit is None and n == 1 and key[0].endswith(("'s", "'")):
+                    hit = self.names.get((key[0].rstrip("'s").rstrip("'"),))
+                if hit is not None and _plausible(words[i:i + n], hit):
+                    out.append((i, i + n, hit))
+                    i += n - 1
+                    break
+            i += 1
+        return out
+
+    def sector_of(self, words: list[str]) -> str | None:
+        """The sector named nearest the end of the words ("Senate committee" -> LEG)."""
+        best = None
+        for i in range(len(words)):
+            for n in (2, 1):
+                sector = self.sectors.get(tuple(w.lower() for w in words[i:i + n]))
+                if sector and i + n <= len(words):
+                    best = sector
+                    break
+        return best
+
+
+def _plausible(words: list[str], hit: Hit) -> bool:
+    """Proper-name entries need a capital letter ("us" the pronoun is not the US)."""
+    if hit.kind == "sector":
+        return True
+    return any(w[:1].isupper() for w in words)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> ActorLexicon:
+    return ActorLexicon()
+
+
+@dataclass
+class Code:
+    """Country and sector for one actor phrase, and how they were found."""
+
+    country: str | None = None
+    sector: str | None = None
+    kind: str | None = None  # kind of the name that gave the country
+
+
+def phrase_tokens(head: Any, wide: bool = False) -> list[Any]:
+    """The actor's own phrase: the head with its modifiers and "of" complements."""
+    keep = [head]
+    for child in head.children:
+        if wide or child.dep_ in PHRASE_DEPS and child.dep_ not in ("conj", "cc"):
+            keep.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            keep.extend(child.subtree)
+    return sorted(set(keep), key=lambda t: t.i)
+
+
+def code_tokens(tokens: list[Any], head: Any | None = None) -> Code:
+    """Country and sector from the words of a phrase (no entity knowledge)."""
+    lex = lexicon()
+    words = [t.text for t in tokens]
+    hits = lex.find(words)
+    code = Code()
+    for kind in ("demonym", "country", "capital", "org", "person"):
+        found = [h for _, _, h in hits if h.kind == kind and h.code]
+        if found:
+            code.country, code.kind = found[0].code, kind
+            break
+    upto = len(tokens) if head is None else max(
+        (k + 1 for k, t in enumerate(tokens) if t.i <= head.i), default=len(tokens))
+    sector_words = [w for k, w in enumerate(words[:upto]) if not _inside(k, hits)]
+    code.sector = lex.sector_of(sector_words) if sector_words else None
+    org_sectors = [(b, h.sector) for _, b, h in hits if h.kind in ("org", "person") and b <= upto]
+    if org_sectors and (code.sector is None or _last_is_org(words[:upto], hits)):
+        code.sector = org_sectors[-1][1]
+    if code.sector is None and code.kind == "capital":
+        code.sector = "GOV"  # "Kyiv says": the capital stands for the government
+    return code
+
+
+def _inside(k: int, hits: list[tuple[int, int, Hit]]) -> bool:
+    return any(a <= k < b and h.kind in ("org", "person") for a, b, h in hits)
+
+
+def _last_is_org(words: list[str], hits: list[tuple[int, int, Hit]]) -> bool:
+    """Whether the phrase ends in an organisation name ("the Council of the EU")."""
+    return any(b == len(words) and h.kind in ("org", "person") for _, b, h in hits)
+
+
+def entity_code(entity: Entity, doc: Any) -> Code:
+    """Country and sector of an article entity from the phrases around all its mentions."""
+    code = Code()
+    for mention in entity.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        found = code_tokens(phrase_tokens(span.root) + list(span), span.root)
+        code.country = code.country or found.country
+        code.kind = code.kind or found.kind
+        code.sector = code.sector or found.sector
+    if entity.role or entity.organisation:
+        extra = " ".join(filter(None, [entity.organisation, entity.role]))
+        found = code_text(extra)
+        code.country = code.country or found.country
+        code.sector = code.sector or found.sector
+    if code.country is None:
+        known = lexicon().find(entity.name.split())
+        people = [h for _, _, h in known if h.kind in ("person", "org")]
+        if people:
+            code.country, code.sector = people[-1].code, code.sector or people[-1].sector
+    return code
+
+
+def code_text(text: str) -> Code:
+    """Country and sector of a plain string (roles, organisations)."""
+
+    class _Tok:
+        def __init__(self, word: str, i: int) -> None:
+            self.text, self.i = word, i
+
+    return code_tokens([_Tok(w.strip(",.;:()"), i) for i, w in enumerate(text.split())])

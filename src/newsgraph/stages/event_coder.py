@@ -1,0 +1,339 @@
+"""Clause coding: a trigger word, what it composes with, and who acts on whom.
+
+For each verb (or standalone event noun) of a parsed sentence, ``code_token`` returns a
+``Candidate``: the CAMEO code, the trigger tokens, actor and recipient head tokens, and
+flags for negation, hypothetical and future. Rules:
+
+* light verbs take their event from the object noun ("held talks", "imposed sanctions");
+* frames compose with the action they govern: intent + cooperation -> AGREE, intent +
+  conflict -> THREATEN, request -> REQUEST, refusal -> REJECT, threat -> THREATEN;
+* future cooperation is AGREE, future material conflict is THREATEN (PLOVER 2.3, 3.1);
+* "X said Y must/should do Z" is a REQUEST by X of Y;
+* actor: the subject (the agent in the passive), inherited through xcomp/conj; recipient:
+  the object, the passive subject, or the object of to/with/against/on/at.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import lexicons
+from . import event_lexicon as lex
+
+SUBJ = frozenset({"nsubj", "csubj"})
+RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "at", "upon", "into", "toward",
+                             "towards", "from"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must"})
+OBLIGATION_AUX = frozenset({"must", "should"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+# Nouns whose to-clause or that-clause states something not (yet) done.
+NONFACTIVE_NOUNS = frozenset({"decision", "plan", "proposal", "attempt", "effort", "bid",
+                              "step", "threat", "demand", "call", "push", "way", "chance",
+                              "right", "need", "readiness", "willingness", "intention",
+                              "offer", "promise", "pledge", "warning", "request"})
+NONFACTIVE_VERBS = frozenset({"want", "try", "hope", "seek", "wish", "aim", "expect",
+                              "consider", "mull", "weigh", "hesitate", "struggle"})
+NEG_WORDS = frozenset({"not", "n't", "never", "no"})
+# Climb at most this many heads looking for a clause's subject.
+MAX_CLIMB = 6
+# Material conflict (PLOVER QuadClass 4) and cooperation (1, 2), by quad number.
+COOPERATION_QUADS = (1, 2)
+CONFLICT_QUAD = 4
+
+
+@dataclass
+class Candidate:
+    """One coded clause before actors are resolved to article entities."""
+
+    cameo: str
+    trigger: list[Any]
+    head: Any  # the token whose clause is coded (frame verb when composed)
+    actors: list[Any] = field(default_factory=list)
+    recipients: list[Any] = field(default_factory=list)
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    covered: set[int] = field(default_factory=set)
+
+    def coding(self, scheme: str = "2024") -> lex.Coding:
+        return lex.coding(self.cameo, scheme)
+
+
+def code_token(tok: Any) -> Candidate | None:
+    """Code the clause headed by ``tok`` (a verb, frame adjective or event noun)."""
+    if tok.pos_ in ("VERB", "AUX"):
+        cand = _code_verb(tok)
+    elif tok.pos_ == "ADJ":
+        cand = _code_adjective(tok)
+    else:
+        return None
+    if cand is not None:
+        _modality(cand)
+    return cand
+
+
+def code_noun(noun: Any) -> Candidate | None:
+    """A standalone event noun with its own actor: "Russia's missile strikes on Ukraine"."""
+    row = lex.match(noun, "N")
+    if row is None:
+        return None
+    actors = [c for c in noun.children if c.dep_ == "poss"]
+    actors += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+               for o in c.children if o.dep_ == "pobj"]
+    cand = Candidate(row.cameo, [noun], noun, _conj(actors), _noun_recipients(noun))
+    cand.negated = any(c.lower_ in NEG_WORDS for c in noun.children if c.dep_ in ("det", "neg"))
+    return cand
+
+
+def _code_verb(verb: Any) -> Candidate | None:
+    row = lex.match(verb, "V")
+    noun = None
+    if row is None or row.frame == "light":
+        noun, noun_row = _light_object(verb)
+        if noun_row is None:
+            return _obligation(verb)
+        row = noun_row
+    trigger = [verb] + ([noun] if noun is not None else [])
+    cand = Candidate(row.cameo, trigger, verb, _subjects(verb), _recipients(verb, noun))
+    if noun is not None:
+        cand.covered.add(noun.i)
+        cand.recipients = cand.recipients or _noun_recipients(noun)
+    _apply_frame(cand, row, verb)
+    return cand
+
+
+def _code_adjective(adj: Any) -> Candidate | None:
+    """"ready/willing to X": an intent frame whose subject is the copula's."""
+    row = lex.match(adj, "A")
+    if row is None or adj.dep_ not in ("acomp", "amod", "ROOT", "advcl", "ccomp", "xcomp"):
+        return None
+    holder = adj.head if adj.dep_ == "acomp" else adj
+    cand = Candidate(row.cameo, [adj], holder, _subjects(holder), [])
+    _apply_frame(cand, row, adj)
+    return cand
+
+
+def _light_object(verb: Any) -> tuple[Any, lex.Trigger | None]:
+    """The event noun a (non-reporting) verb carries: "hold talks", "go on strike"."""
+    if verb.lemma_.lower() in lexicons.cues() or verb.lemma_.lower() == "be":
+        return None, None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr"):
+            row = lex.match(child, "N")
+            if row is not None:
+                return child, row
+        if child.dep_ == "prep" and child.lower_ in ("on", "in", "into"):
+            for obj in child.children:
+                row = lex.match(obj, "N") if obj.dep_ == "pobj" else None
+                if row is not None:
+                    return obj, row
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "sanctions imposed by the West"
+        row = lex.match(verb.head, "N")
+        if row is not None:
+            return verb.head, row
+    return None, None
+
+
+def _obligation(verb: Any) -> Candidate | None:
+    """"X said Y must/should do Z": a REQUEST by X of Y."""
+    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in verb.children):
+        return None
+    cue = verb.head
+    if verb.dep_ not in ("ccomp", "parataxis") or cue.lemma_.lower() not in lexicons.cues():
+        return None
+    recipients = [c for c in verb.children if c.dep_ in SUBJ | {"nsubjpass"}]
+    cand = Candidate("100", [verb], cue, _subjects(cue), _conj(recipients))
+    cand.covered |= {t.i for t in verb.subtree}
+    return cand
+
+
+FRAME_CODES = {
+    # frame -> {embedded CAMEO root -> composed code}; "" is the default.
+    "intent": {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
+               "14": "133", "16": "131", "17": "132", "18": "138", "19": "138", "20": "138",
+               "": "030"},
+    "request": {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105", "": "100"},
+    "reject": {"04": "125", "06": "121", "07": "122", "08": "124", "": "120"},
+    "threat": {"16": "131", "17": "132", "18": "138", "19": "138", "20": "138", "": "130"},
+}
+
+
+def _apply_frame(cand: Candidate, row: lex.Trigger, tok: Any) -> None:
+    """Compose a frame with the action it governs; a purpose clause replaces the trigger."""
+    if row.frame in FRAME_CODES:
+        comp = _complement(tok)
+        inner = _inner_code(comp) if comp is not None else None
+        codes = FRAME_CODES[row.frame]
+        if inner is not None and inner[:2] in ("09", "10", "11", "12", "13") \
+                and row.frame == "intent":
+            cand.cameo = inner  # "vowed to condemn" is the condemnation
+        elif inner is not None:
+            cand.cameo = codes.get(inner[:2], codes[""])
+        if comp is not None:
+            cand.covered |= {t.i for t in comp.subtree}
+            _frame_recipients(cand, tok, comp)
+    elif row.frame == "purpose":
+        _purpose(cand, tok)
+
+
+def _complement(tok: Any) -> Any | None:
+    """The action a frame word governs: to-clause, that-clause or event noun."""
+    for child in tok.children:
+        if child.dep_ in ("xcomp", "ccomp"):
+            return child
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "to", "on", "of", "against"):
+            for obj in child.children:
+                if obj.dep_ in ("pobj", "pcomp") and _inner_code(obj) is not None:
+                    return obj
+    for child in tok.children:
+        if child.dep_ == "dobj" and _inner_code(child) is not None:
+            return child
+    return None
+
+
+def _inner_code(tok: Any) -> str | None:
+    """The CAMEO code of an embedded action, without its own frame."""
+    if tok.pos_ in ("VERB", "AUX"):
+        row = lex.match(tok, "V")
+        if row is None:
+            _, row = _light_object(tok)
+        if row is not None and row.frame in FRAME_CODES:
+            comp = _complement(tok)
+            inner = _inner_code(comp) if comp is not None else None
+            codes = FRAME_CODES[row.frame]
+            return codes.get(inner[:2], codes[""]) if inner else row.cameo
+        return row.cameo if row is not None else None
+    row = lex.match(tok, "N")
+    return row.cameo if row is not None else None
+
+
+def _frame_recipients(cand: Candidate, tok: Any, comp: Any) -> None:
+    """"urged X to", "called on X to", "demanded that X": X is the recipient."""
+    if cand.recipients:
+        return
+    if comp.dep_ == "ccomp":
+        cand.recipients = _conj([c for c in comp.children if c.dep_ in SUBJ | {"nsubjpass"}])
+    if not cand.recipients and comp.pos_ in ("VERB", "AUX"):
+        cand.recipients = _recipients(comp, None)
+    if not cand.recipients and comp.pos_ in ("NOUN", "PROPN"):
+        cand.recipients = _noun_recipients(comp)
+
+
+def _purpose(cand: Candidate, tok: Any) -> None:
+    """"summoned the ambassador to complain": the purpose clause's code wins."""
+    for child in tok.children:
+        if child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB":
+            inner = _inner_code(child)
+            if inner is not None:
+                cand.cameo = inner
+                cand.covered |= {t.i for t in child.subtree}
+                return
+
+
+def _modality(cand: Candidate) -> None:
+    """Negation, future and hypothetical marks of the coded clause."""
+    head = cand.head
+    auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+    cand.negated = any(c.dep_ == "neg" for c in head.children) or any(
+        c.dep_ == "neg" for t in cand.trigger for c in t.children)
+    going = any(c.lower_ == "going" for c in head.children) or head.head.lower_ == "going"
+    reported = head.dep_ in ("ccomp", "parataxis") and \
+        head.head.lemma_.lower() in lexicons.cues()
+    cand.future = bool(auxes & FUTURE_AUX) or going or ("would" in auxes and reported)
+    cand.hypothetical = _hypothetical(head, auxes, reported)
+    coding = lex.coding(cand.cameo)
+    if cand.future and coding.quad in COOPERATION_QUADS and coding.type != "AGREE":
+        cand.cameo = FRAME_CODES["intent"].get(cand.cameo[:2], "030")
+    elif cand.future and coding.quad == CONFLICT_QUAD:
+        cand.cameo = FRAME_CODES["threat"].get(cand.cameo[:2], "130")
+
+
+def _hypothetical(head: Any, auxes: set[str], reported: bool) -> bool:
+    if auxes & HYPOTHETICAL_AUX and not reported:
+        return True
+    tok = head
+    for _ in range(MAX_CLIMB):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
+            return True
+        if tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in NONFACTIVE_NOUNS:
+            return True
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NONFACTIVE_VERBS:
+            return True
+        if tok.dep_ not in ("xcomp", "conj", "advcl", "acl", "pcomp") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def _subjects(verb: Any) -> list[Any]:
+    """The actor heads of a clause: subject, passive agent, or an inherited subject."""
+    tok = verb
+    for _ in range(MAX_CLIMB):
+        agent = _agent(tok)
+        if agent:
+            return _conj(agent)
+        subj = [c for c in tok.children if c.dep_ in SUBJ]
+        if subj:
+            return _conj(subj)
+        if tok.dep_ == "relcl" and tok.head is not tok:
+            return _conj([tok.head])
+        if tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "pobj"):  # "passed a resolution
+            tok = tok.head.head  # demanding": the resolution's author acts
+            if tok.dep_ == "prep":
+                tok = tok.head
+            continue
+        if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and tok.head is not tok:
+            tok = tok.head
+            continue
+        break
+    return []
+
+
+def _agent(tok: Any) -> list[Any]:
+    return [o for c in tok.children if c.dep_ == "agent"
+            for o in c.children if o.dep_ == "pobj"]
+
+
+def _recipients(verb: Any, noun: Any | None) -> list[Any]:
+    """Object, passive subject, dative, or object of a recipient preposition."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    for dep in ("dobj", "dative", "nsubjpass") if not passive else ("nsubjpass", "dative"):
+        heads = [c for c in verb.children if c.dep_ == dep and c is not noun
+                 and (noun is None or dep != "nsubjpass")]
+        if heads and not (dep == "dobj" and lex.match(heads[0], "N") and noun is None
+                          and not _is_agentive(heads[0])):
+            return _conj(heads)
+    return _prep_objects(verb)
+
+
+def _is_agentive(tok: Any) -> bool:
+    return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN"
+
+
+def _noun_recipients(noun: Any) -> list[Any]:
+    return _prep_objects(noun)
+
+
+def _prep_objects(tok: Any) -> list[Any]:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+            objs = [o for o in child.children if o.dep_ == "pobj"]
+            if objs:
+                return _conj(objs)
+    return []
+
+
+def _conj(heads: list[Any]) -> list[Any]:
+    """Heads with the heads conjoined to them ("China and Russia")."""
+    out = []
+    for head in heads:
+        out.append(head)
+        stack = [c for c in head.children if c.dep_ == "conj"]
+        while stack:
+            tok = stack.pop(0)
+            out.append(tok)
+            stack.extend(c for c in tok.children if c.dep_ == "conj")
+    return out

@@ -1,0 +1,117 @@
+"""The PLOVER trigger lexicon and the CAMEO code table, loaded once from data files.
+
+``data/events/triggers.tsv`` maps a word (verb, noun or adjective), optionally with required
+objects/modifiers and a particle, to a CAMEO code and a frame; ``data/events/cameo.tsv``
+gives each code its PLOVER type, mode, context and QuadClass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .actors import data_rows
+
+# Dependencies whose words count as a trigger's objects or modifiers for ``args``.
+ARG_DEPS = frozenset({"dobj", "attr", "oprd", "acomp", "dative", "nsubjpass", "prt", "amod",
+                      "compound", "nmod", "xcomp", "ccomp", "npadvmod", "advmod"})
+PLV_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+             "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
+             "COERCE", "ASSAULT")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon row."""
+
+    lemma: str
+    pos: str  # V, N or A
+    args: frozenset[str]
+    prep: str
+    cameo: str
+    frame: str
+
+    @property
+    def specificity(self) -> int:
+        return 2 * bool(self.args) + bool(self.prep)
+
+
+@dataclass(frozen=True)
+class Coding:
+    """What a CAMEO code means in PLOVER."""
+
+    cameo: str
+    type: str
+    mode: str
+    context: str
+    quad: int
+
+
+POS_OF = {"VERB": "V", "AUX": "V", "NOUN": "N", "PROPN": "N", "ADJ": "A"}
+
+
+@lru_cache(maxsize=1)
+def triggers() -> dict[tuple[str, str], list[Trigger]]:
+    """(lemma, pos) -> rows, most specific first."""
+    out: dict[tuple[str, str], list[Trigger]] = {}
+    for row in data_rows("events/triggers.tsv"):
+        args = frozenset(a for a in row["args"].split("|") if a)
+        trig = Trigger(row["lemma"], row["pos"], args, row["prep"], row["cameo"], row["frame"])
+        out.setdefault((trig.lemma, trig.pos), []).append(trig)
+    for rows in out.values():
+        rows.sort(key=lambda t: -t.specificity)
+    return out
+
+
+@lru_cache(maxsize=1)
+def cameo_table() -> dict[str, dict[str, str]]:
+    return {row["code"]: row for row in data_rows("events/cameo.tsv")}
+
+
+def coding(cameo: str, scheme: str = "2024") -> Coding:
+    """PLOVER type, mode, context and QuadClass of a CAMEO code.
+
+    ``scheme`` "2024" follows the current PLOVER manual; "2021" the 2021 crosswalk (the
+    convention of the PLV data)."""
+    row = cameo_table().get(cameo) or cameo_table().get(cameo[:3]) or cameo_table()[cameo[:2] + "0"]
+    kind = row["type_2024"] if scheme == "2024" else row["type"]
+    mode = row["mode_2024"] if scheme == "2024" else row["mode"]
+    return Coding(cameo, kind, mode, row["context"], int(row["quad"]))
+
+
+def arg_words(tok: Any) -> set[str]:
+    """Lower-cased lemmas and words of a token's objects, modifiers and particles."""
+    out: set[str] = set()
+    for child in tok.children:
+        if child.dep_ in ARG_DEPS:
+            out |= {child.lemma_.lower(), child.lower_}
+            out |= {g.lower_ for g in child.children if g.dep_ in ("compound", "amod")}
+        elif child.dep_ in ("prep", "agent"):
+            for obj in child.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    out |= {obj.lemma_.lower(), obj.lower_}
+    return out
+
+
+def preps_of(tok: Any) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent")}
+
+
+def match(tok: Any, pos: str | None = None) -> Trigger | None:
+    """The most specific lexicon row whose conditions the token satisfies."""
+    pos = pos or POS_OF.get(tok.pos_)
+    if pos is None:
+        return None
+    rows = triggers().get((tok.lemma_.lower(), pos)) or triggers().get((tok.lower_, pos))
+    if not rows:
+        return None
+    words = arg_words(tok) if any(r.args for r in rows) else set()
+    preps = preps_of(tok) if any(r.prep for r in rows) else set()
+    for row in rows:
+        if row.args and not row.args & words:
+            continue
+        if row.prep and row.prep not in preps:
+            continue
+        return row
+    return None

@@ -1,0 +1,185 @@
+"""Reported speech without (or only partly in) quotation marks.
+
+A reporting verb's complement is the content: ``officials said [Russian forces were
+fortifying]``, ``[The US imposed sanctions], the Treasury said``, ``told reporters that
+[...]``, ``called on them [to reconsider]``, ``hailed as [an “historic moment”]``,
+``according to X, [...]``. The content is trimmed where a direct quote or another
+attribution begins, so the two never share words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .. import lexicons
+from ..records import Span
+
+COMPLEMENT_DEPS = frozenset({"ccomp", "parataxis"})
+# Verbs whose infinitive complement is reported content ("urged X to ...").
+DEMAND_MEANINGS = frozenset({"demand", "promise", "warn", "ask"})
+# Prepositions that introduce reported content when the object holds a quotation mark.
+CONTENT_PREPS = frozenset({"as", "about", "of", "against", "for", "that"})
+QUOTE_MARKS = frozenset("“”\"")
+MIN_CONTENT_TOKENS = 3
+# How far after a cue a "that" may introduce its clause ("said in a statement that").
+THAT_WINDOW = 8
+# Tokens before a sentence-final cue that may name the speaker, appositions included.
+SPEAKER_WINDOW = 14
+# Words (a prepositional phrase) allowed between a cue's object and its stranded verb.
+OBJECT_CLAUSE_GAP = 6
+
+
+@dataclass
+class Reported:
+    """A cue verb with the content it reports (speaker found later)."""
+
+    cue: Any  # spaCy Token
+    content: Span
+    rule: str
+
+
+def cue_meaning(tok: Any) -> str | None:
+    row = lexicons.cues().get(tok.lemma_.lower())
+    return row["meaning"] if row else None
+
+
+def complement(cue: Any) -> tuple[Any, str] | None:
+    """The token heading the reported content of a cue, and the rule that found it."""
+    children = list(cue.children)
+    for child in children:
+        if child.dep_ in COMPLEMENT_DEPS and child.pos_ in ("VERB", "AUX"):
+            return child, "complement"
+    meaning = cue_meaning(cue)
+    for child in children:
+        if child.dep_ == "xcomp" and meaning in DEMAND_MEANINGS and child.i > cue.i:
+            return child, "infinitive"
+    for child in children:  # "she told him [Ukraine's process was on track]" mis-parsed
+        if child.dep_ == "conj" and child.i > cue.i and _has_subject(child) \
+                and not any(t.dep_ == "cc" for t in cue.doc[cue.i + 1: child.i]):
+            return child, "complement"
+    for child in children:
+        if child.dep_ == "prep" and child.lower_ in CONTENT_PREPS:
+            objs = [t for t in child.children if t.dep_ in ("pobj", "pcomp")]
+            if objs and _has_mark(objs[0]) and objs[0].lemma_.lower() not in lexicons.cues():
+                return objs[0], "quoted_object"
+    return _that_clause(cue) or _subjectless_verb(cue)
+
+
+def _that_clause(cue: Any) -> tuple[Any, str] | None:
+    """``said in an update that [...]`` where the parser attached the clause elsewhere."""
+    doc = cue.doc
+    end = min(cue.sent.end, cue.i + 1 + THAT_WINDOW)
+    for tok in doc[cue.i + 1: end]:
+        if tok.lower_ == "that" and tok.dep_ == "mark" and tok.head.i > tok.i:
+            return tok.head, "that_clause"
+        if tok.pos_ in ("VERB", "AUX") or tok.text in (";", ":"):
+            break
+    return None
+
+
+def _subjectless_verb(cue: Any) -> tuple[Any, str] | None:
+    """``told him [Ukraine's process was on track]``: the object is the subject of a verb
+    the parser left without one."""
+    for child in cue.children:
+        if child.dep_ == "dobj" and child.i > cue.i:
+            end = min(cue.sent.end, child.right_edge.i + 1 + OBJECT_CLAUSE_GAP)
+            for tok in cue.doc[child.right_edge.i + 1: end]:
+                if tok.pos_ in ("AUX", "VERB"):
+                    if not _has_subject(tok) and tok.dep_ not in ("xcomp", "advcl", "acl"):
+                        return child, "object_clause"
+                    break
+    return None
+
+
+def _has_subject(tok: Any) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+
+
+def _has_mark(tok: Any) -> bool:
+    return any(t.text in QUOTE_MARKS for t in tok.subtree)
+
+
+TO_SENTENCE_END = frozenset({"that_clause", "object_clause"})
+
+
+def content_span(cue: Any, head: Any, stops: set[int], rule: str = "") -> Span | None:
+    """Characters of the content headed by ``head``, cut at the cue and at stop tokens."""
+    doc = cue.doc
+    lo, hi = head.left_edge.i, head.right_edge.i
+    if rule in TO_SENTENCE_END:
+        hi = cue.sent.end - 1
+    if head.i > cue.i:
+        lo = max(lo, cue.i + 1)
+        for i in range(lo, hi + 1):
+            if i in stops and i > head.i:
+                hi = i - 1
+                break
+    else:
+        hi = min(hi, cue.i - 1)
+        for i in range(hi, lo - 1, -1):
+            if i in stops and i < head.i:
+                lo = i + 1
+                break
+    while lo <= hi and (doc[lo].dep_ == "mark" and doc[lo].lower_ == "that"
+                        or doc[lo].is_punct and doc[lo].text not in QUOTE_MARKS):
+        lo += 1
+    while hi >= lo and doc[hi].is_punct and doc[hi].text not in QUOTE_MARKS:
+        hi -= 1
+    if hi - lo + 1 < MIN_CONTENT_TOKENS:
+        return None
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+def according_to(doc: Any, stops: set[int]) -> Iterator[Reported]:
+    """``according to X, [content]``: the clause the phrase attaches to."""
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            continue
+        clause = tok.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+            clause = clause.head
+        lo, hi = clause.left_edge.i, clause.right_edge.i
+        phrase = list(tok.subtree)
+        p_lo = min(t.i for t in phrase)
+        p_hi = max(t.i for t in phrase)
+        if p_lo <= lo + 1:
+            lo = p_hi + 1
+        else:
+            hi = p_lo - 1
+        while lo <= hi and doc[lo].is_punct:
+            lo += 1
+        while hi >= lo and doc[hi].is_punct:
+            hi -= 1
+        if hi - lo + 1 >= MIN_CONTENT_TOKENS:
+            yield Reported(tok, (doc[lo].idx, doc[hi].idx + len(doc[hi].text)), "according_to")
+
+
+def cue_after_content(cue: Any) -> tuple[Span, Any] | None:
+    """``[content], Pavlo Kyrylenko, the Donetsk regional governor, said.`` when the parser
+    found no complement: content runs from the sentence start to the comma before the
+    speaker, who is the first noun phrase after that comma."""
+    doc = cue.doc
+    sent = cue.sent
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[cue.i + 1: sent.end] if t.dep_ != "punct"):
+        return None
+    comma = None
+    for i in range(cue.i - 1, max(sent.start, cue.i - 1 - SPEAKER_WINDOW), -1):
+        tok = doc[i]
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+        if tok.text == "," and i + 1 < cue.i:
+            comma = i
+    if comma is None or comma - sent.start < MIN_CONTENT_TOKENS:
+        return None
+    speaker = next((t for t in doc[comma + 1: cue.i] if t.pos_ in ("PROPN", "NOUN", "PRON")),
+                   None)
+    if speaker is None:
+        return None
+    while speaker.i + 1 < cue.i and doc[speaker.i + 1].pos_ == "PROPN":
+        speaker = doc[speaker.i + 1]
+    lo, hi = sent.start, comma - 1
+    while lo <= hi and doc[lo].is_punct and doc[lo].text not in QUOTE_MARKS:
+        lo += 1
+    return (doc[lo].idx, doc[hi].idx + len(doc[hi].text)), speaker

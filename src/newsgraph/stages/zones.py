@@ -1,0 +1,286 @@
+"""Zones and glued sentence starts: what part of a scraped article each span is.
+
+Pure functions over the canonical text (never edited), regex only, so they are cheap enough
+to run on every article:
+
+- ``glued_boundaries(text)``: sentence starts with no space before them that
+  ``repair.glued_boundaries`` does not find: camel-case glue (``WestIt``), a closing mark
+  glued to a capital (``side’In``) and a bracket glued to a capital (``Images)Kyiv``);
+- ``find_zones(text, paragraphs)``: ``{"kind", "start", "end"}`` spans of kind ``body``,
+  ``subheading``, ``caption``, ``credit`` and ``boilerplate``. A caption zone spans the
+  photo description and its credit; the credit also gets its own zone inside it.
+
+The cues are general (credit formats, caption language, page furniture) and kept as word
+lists in ``newsgraph/ingest/data``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+from importlib import resources
+from itertools import pairwise
+
+Span = tuple[int, int]
+Zone = dict[str, int | str]
+
+# A subheading is short: at most this many words and characters (the longest headings in
+# news pages are a short phrase; a sentence fragment is longer).
+SUBHEADING_MAX_WORDS = 10
+SUBHEADING_MAX_CHARS = 80
+# A caption is a sentence or two; its description is at most this long before the credit.
+CAPTION_MAX_CHARS = 400
+CAPTION_MAX_SENTENCES = 2
+# Page furniture ("Share this", "Read more: ...") is short; longer matches are prose.
+BOILERPLATE_MAX_CHARS = 200
+# Function words a heading never ends with: a fragment ending so is a cut sentence.
+_DANGLING = frozenset("a an the of to and or but in on at for with by from as that".split())
+
+# Sentence end glued to the next sentence ("said.Ukraine", "this.”President"): the same cue
+# as repair.glued_boundaries, used here only to delimit zones.
+_PERIOD_GLUE = re.compile(r"(?<=[a-z0-9)%”\"’][.!?])(?=[A-Z“”\"‘’])")
+# Lowercase letter or digit followed by a capitalised word: a candidate camel-case glue.
+_CAMEL = re.compile(r"(?<=[a-z0-9])[A-Z][a-z]*(?![A-Za-z])")
+# A closing mark glued to a capitalised word ("side’In"): two letters before the mark, so
+# elisions such as "d’Ivoire" are not cut.
+_MARK_GLUE = re.compile(r"(?<=[a-z]{2}[’”\"'])(?=[A-Z][a-z])")
+# A closing bracket glued to a capital or a quotation mark and a capital ("Images)Kyiv").
+_BRACKET_GLUE = re.compile(r"(?<=[A-Za-z0-9.]\))(?=[‘’“”\"']?[A-Z])")
+_TOKEN_EDGE = re.compile(r"\s")
+_SENTENCE_END = re.compile(r"[.!?][’”\"')]*(?=\s|$)")
+_DATE_PLACE = re.compile(
+    r"\bon (?:\d{1,2} [A-Z][a-z]+,? \d{4}|[A-Z][a-z]+ \d{1,2},? \d{4})(?: in [A-Z])?")
+
+
+def _data(name: str) -> list[str]:
+    """Lines of a data file in newsgraph/ingest/data, comments and blanks skipped."""
+    path = resources.files("newsgraph.ingest").joinpath("data", name)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _starters() -> frozenset[str]:
+    return frozenset(_data("sentence_starters.txt"))
+
+
+@lru_cache(maxsize=1)
+def _camel_exceptions() -> frozenset[str]:
+    return frozenset(w.lower() for w in _data("camel_exceptions.txt"))
+
+
+@lru_cache(maxsize=1)
+def _credit_re() -> re.Pattern[str]:
+    """A picture credit: 'Source: Getty', '(Photo by ... via Getty Images)', 'Reuters/Name'."""
+    agencies = "|".join(re.escape(a) for a in sorted(_data("credit_agencies.txt"), key=len,
+                                                     reverse=True))
+    name = r"[A-Z][\w&.'’-]*(?:[ \t]+(?:via|for|and|[A-Z][\w&.'’-]*)|/[A-Z][\w&.'’-]*)*"
+    head = (r"\b(?:(?:Source|Photo|Picture|Image|Photograph|Credit|Photo credit|Image credit)"
+            r"s?[ \t]*:|Image (?:copyright|source))[ \t]*")
+    photo_by = r"\((?:Photo|Image|Picture|Photograph)s?(?: credit)?[ \t]*(?:by\b|:)[^()\n]{1,150}\)"
+    slash = rf"\(?\b(?:{agencies})/[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){{0,3}}\)?"
+    unit = rf"(?:{head}{name}|{photo_by}|{slash})"
+    return re.compile(rf"{unit}(?:[ \t]*[/|]?[ \t]*{unit})*")
+
+
+@lru_cache(maxsize=1)
+def _caption_cue_re() -> re.Pattern[str]:
+    cues = "|".join(re.escape(c) for c in _data("caption_cues.txt"))
+    return re.compile(rf"\b(?:{cues})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _boilerplate_re() -> re.Pattern[str]:
+    """Furniture at a line or sentence start (or glued to a sentence end)."""
+    body = "|".join(f"(?:{p})" for p in _data("boilerplate.txt"))
+    return re.compile(rf"(?:(?<=^)|(?<=\n)|(?<=[.!?”’)] )|(?<=[.!?”’)]))(?:{body})",
+                      re.IGNORECASE | re.MULTILINE)
+
+
+# A dateline opening a paragraph: "LONDON (Reuters) -", "KYIV, Sept 15 (AP) —", "WASHINGTON —".
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?:[A-Z][A-Z.'’ -]{1,30}[A-Z](?:,[ \t]*[A-Z][a-z]+\.?(?:[ \t]+\d{1,2})?)?[ \t]*"
+    r"(?:\((?:Reuters|AP|AFP|Bloomberg|CNN|UPI|dpa|AAP|PA|IANS|PTI|Xinhua)\)[ \t]*)?[-–—]{1,2}"
+    r"|\((?:Reuters|AP|AFP|Bloomberg|CNN|UPI|dpa|AAP|PA)\)[ \t]*[-–—]{1,2})[ \t]+")
+
+
+def glued_boundaries(text: str) -> list[int]:
+    """Offsets of glued sentence starts that repair.glued_boundaries misses (sorted).
+
+    Camel-case glue needs a common sentence-starting word after the lowercase letter
+    (``WestIt``), so names such as McDonald, iPhone or YouTube are not cut.
+    """
+    found = {m.start() for m in _MARK_GLUE.finditer(text)}
+    found.update(m.start() for m in _BRACKET_GLUE.finditer(text))
+    starters, exceptions = _starters(), _camel_exceptions()
+    for m in _CAMEL.finditer(text):
+        if m.group() in starters and _token(text, m.start()) not in exceptions:
+            found.add(m.start())
+    return sorted(found)
+
+
+def _token(text: str, i: int) -> str:
+    """The whitespace-delimited token around offset i, lower-cased, punctuation stripped."""
+    lo = i
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
+    m = _TOKEN_EDGE.search(text, i)
+    hi = m.start() if m else len(text)
+    return "".join(c for c in text[lo:hi] if c.isalnum()).lower()
+
+
+def all_glued(text: str) -> list[int]:
+    """Every glued sentence start: the period cue of repair plus ``glued_boundaries``."""
+    found = set(glued_boundaries(text))
+    found.update(m.start() for m in _PERIOD_GLUE.finditer(text))
+    return sorted(found)
+
+
+def find_zones(text: str, paragraphs: list[Span]) -> list[Zone]:
+    """Zones of the text, sorted by start: captions (with credits), subheadings,
+    boilerplate, and the rest of each paragraph as body. Offsets only; text untouched."""
+    bounds = all_glued(text)
+    special: list[Zone] = []
+    for start, credit, end in _captions(text, paragraphs, bounds):
+        if start < credit:
+            special.append({"kind": "caption", "start": start, "end": end})
+        special.append({"kind": "credit", "start": credit, "end": end})
+    for kind, spans in (("boilerplate", _boilerplate(text, paragraphs, bounds)),
+                        ("subheading", _subheadings(text, paragraphs, bounds))):
+        taken = [(int(z["start"]), int(z["end"])) for z in special]
+        special.extend({"kind": kind, "start": s, "end": e} for s, e in spans
+                       if not any(s < te and ts < e for ts, te in taken))
+    zones = special + _body(text, paragraphs, special)
+    zones.sort(key=lambda z: (int(z["start"]), -int(z["end"])))
+    return zones
+
+
+def _segments(paragraphs: list[Span], bounds: list[int]) -> list[tuple[int, int, int, int]]:
+    """(start, end, paragraph start, paragraph end) of the pieces between glued starts."""
+    out = []
+    for lo, hi in paragraphs:
+        cuts = bounds[bisect_right(bounds, lo):bisect_left(bounds, hi)]
+        for a, b in pairwise([lo, *cuts, hi]):
+            out.append((a, b, lo, hi))
+    return out
+
+
+def _subheadings(text: str, paragraphs: list[Span], bounds: list[int]) -> list[Span]:
+    """Short title-like pieces without sentence punctuation, glued into the text or alone
+    on a line (not the first line, which is the headline)."""
+    out = []
+    for a, b, lo, hi in _segments(paragraphs, bounds):
+        alone = a == lo and b == hi
+        if alone and lo == paragraphs[0][0]:
+            continue
+        span = _trim(text, a, b)
+        if span and _heading_like(text[span[0]:span[1]]):
+            if alone and not _followed_by_body(paragraphs, lo):
+                continue
+            out.append(span)
+    return out
+
+
+def _heading_like(piece: str) -> bool:
+    """A short capitalised phrase with no sentence punctuation and no dangling word."""
+    words = piece.split()
+    if not words or len(words) > SUBHEADING_MAX_WORDS or len(piece) > SUBHEADING_MAX_CHARS:
+        return False
+    if re.search(r"[.!?;:]", piece):
+        return False
+    first = piece.lstrip("‘’“”\"'")
+    last = words[-1].strip("‘’“”\"',").lower()
+    return bool(first) and first[0].isupper() and last not in _DANGLING
+
+
+def _followed_by_body(paragraphs: list[Span], lo: int) -> bool:
+    """A line alone is a subheading only when another paragraph follows it."""
+    return any(p[0] > lo for p in paragraphs)
+
+
+def _trim(text: str, a: int, b: int) -> Span | None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return (a, b) if b > a else None
+
+
+def _captions(text: str, paragraphs: list[Span], bounds: list[int]) -> list[tuple[int, int, int]]:
+    """(caption start, credit start, credit end) for each picture credit in a paragraph."""
+    out = []
+    credit_re = _credit_re()
+    for lo, hi in paragraphs:
+        previous_end = lo
+        for m in credit_re.finditer(text, lo, hi):
+            start = _caption_start(text, max(lo, previous_end), m.start(), bounds)
+            out.append((start, m.start(), m.end()))
+            previous_end = m.end()
+    return out
+
+
+def _caption_start(text: str, lo: int, credit: int, bounds: list[int]) -> int:
+    """Where the description before a credit starts: the nearest glued start (scraped
+    captions are glued to the body) if close, else its last sentence if it reads like a
+    caption, else the credit itself (no description)."""
+    i = bisect_left(bounds, credit) - 1
+    glued = bounds[i] if i >= 0 and bounds[i] >= lo else lo
+    piece = text[glued:credit]
+    if piece.strip() and len(piece) <= CAPTION_MAX_CHARS and \
+            len(_SENTENCE_END.findall(piece)) <= CAPTION_MAX_SENTENCES:
+        return _trim(text, glued, credit)[0]  # type: ignore[index]
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, credit) if m.end() < credit - 1]
+    start = ends[-1] if ends else lo
+    sentence = text[start:credit]
+    if _caption_cue_re().search(sentence) or _DATE_PLACE.search(sentence):
+        span = _trim(text, start, credit)
+        return span[0] if span else credit
+    return credit
+
+
+def _boilerplate(text: str, paragraphs: list[Span], bounds: list[int]) -> list[Span]:
+    """Datelines at paragraph starts, and furniture lines or sentences."""
+    out = [(m.start(), m.end() - 1) for m in _DATELINE.finditer(text)]
+    for m in _boilerplate_re().finditer(text):
+        end = _sentence_or_piece_end(text, m.start(), m.end(), bounds)
+        if end - m.start() <= BOILERPLATE_MAX_CHARS:
+            out.append((m.start(), end))
+    inside = [s for s in out if any(lo <= s[0] and s[1] <= hi for lo, hi in paragraphs)]
+    return sorted(set(inside))
+
+
+def _sentence_or_piece_end(text: str, start: int, after: int, bounds: list[int]) -> int:
+    """End of the sentence, glued piece or line that starts at ``start``."""
+    line_end = text.find("\n", after)
+    end = len(text) if line_end < 0 else line_end
+    m = _SENTENCE_END.search(text, after, end)
+    if m:
+        end = m.end()
+    i = bisect_right(bounds, after)
+    if i < len(bounds) and bounds[i] < end:
+        end = bounds[i]
+    span = _trim(text, start, end)
+    return span[1] if span else end
+
+
+def _body(text: str, paragraphs: list[Span], special: list[Zone]) -> list[Zone]:
+    """The parts of each paragraph not covered by another zone."""
+    covered = sorted((int(z["start"]), int(z["end"])) for z in special)
+    out: list[Zone] = []
+    for lo, hi in paragraphs:
+        pos = lo
+        for s, e in covered:
+            if e <= lo or s >= hi:
+                continue
+            if s > pos:
+                out.extend(_body_piece(text, pos, s))
+            pos = max(pos, e)
+        if pos < hi:
+            out.extend(_body_piece(text, pos, hi))
+    return out
+
+
+def _body_piece(text: str, a: int, b: int) -> list[Zone]:
+    span = _trim(text, a, b)
+    return [{"kind": "body", "start": span[0], "end": span[1]}] if span else []
