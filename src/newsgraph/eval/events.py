@@ -1,0 +1,232 @@
+"""Evaluate event coding on PLV (PLOVER-labelled sentences) and on the seed article.
+
+PLV rows give a sentence, its source ``<s>…</s>`` and target ``<t>…</t>`` and the gold PLOVER
+root (CONCEDE and RETREAT merged as YIELD; labels follow the 2021 CAMEO crosswalk, so the
+coder is scored with that scheme). Two settings:
+
+* markup given: the coder sees where source and target are and codes the clause that
+  joins them; scored by event-type accuracy, macro-F1 over the 15 classes, QuadClass
+  accuracy;
+* end to end: the sentence alone goes through the events stage; a sentence counts when an
+  event of the gold type has an actor overlapping the marked source.
+
+PLV is the only labelled event data here and part of it is held back elsewhere, so rows
+are split by a hash of the sentence into a ``tune`` part (the only one looked at while
+writing the lexicon) and a ``held`` part; figures are reported for each, labelled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+DEFAULT_PLV = "../shared/data/events/PLV_train.tsv"
+PLV_CLASSES = ("AGREE", "CONSULT", "SUPPORT", "YIELD", "COOPERATE", "AID", "REQUEST", "ACCUSE",
+               "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+QUAD_OF = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "COOPERATE": 2, "AID": 2, "YIELD": 2,
+           "CONCEDE": 2, "RETREAT": 2, "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
+           "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4}
+# Older PLOVER names used in the seed gold, mapped to the 16 current types.
+LEGACY_TYPES = {"DISAPPROVE": "ACCUSE", "DEMAND": "REQUEST", "FIGHT": "ASSAULT",
+                "YIELD": "CONCEDE"}
+MARK = re.compile(r"</?[st]>")
+NONE = "NONE"
+
+
+@dataclass
+class Row:
+    """One PLV sentence with its marked source and target spans (in the unmarked text)."""
+
+    text: str
+    source: list[tuple[int, int]]
+    target: list[tuple[int, int]]
+    root: str
+    quad: int
+
+
+def part_of(sentence: str) -> str:
+    """Deterministic split: 'tune' or 'held', by the first byte of the sentence's SHA-256."""
+    return "tune" if hashlib.sha256(sentence.encode("utf-8")).digest()[0] % 2 == 0 else "held"
+
+
+def parse_marked(marked: str) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]]]:
+    """Unmarked text and the character spans of every <s> and <t> segment."""
+    out: list[str] = []
+    spans: dict[str, list[tuple[int, int]]] = {"s": [], "t": []}
+    pos, opened = 0, {}
+    for piece in re.split(r"(</?[st]>)", marked):
+        if MARK.fullmatch(piece):
+            kind = piece.strip("</>")
+            if piece.startswith("</"):
+                spans[kind].append((opened.pop(kind, pos), pos))
+            else:
+                opened[kind] = pos
+            continue
+        out.append(piece)
+        pos += len(piece)
+    return "".join(out), spans["s"], spans["t"]
+
+
+def load_plv(path: str | Path, part: str = "all") -> list[Row]:
+    """PLV rows, optionally one part of the split ('tune', 'held' or 'all')."""
+    rows = []
+    with open(path, encoding="utf-8", newline="") as fh:
+        for rec in csv.DictReader(fh, delimiter="\t"):
+            if part != "all" and part_of(rec["sentence"]) != part:
+                continue
+            text, src, tgt = parse_marked(rec["marked_sentence"])
+            rows.append(Row(text, src, tgt, rec["gold_root"], int(rec["gold_penta"])))
+    return rows
+
+
+def plv_type(plover: str | None) -> str:
+    """A PLOVER type in PLV's label set (CONCEDE and RETREAT -> YIELD)."""
+    if plover is None:
+        return NONE
+    return "YIELD" if plover in ("CONCEDE", "RETREAT") else plover
+
+
+def score(gold: list[str], pred: list[str], gold_quad: list[int] | None = None) -> dict[str, Any]:
+    """Accuracy, per-class P/R/F1 and macro-F1 over the PLV classes, QuadClass accuracy."""
+    n = len(gold)
+    per: dict[str, dict[str, float]] = {}
+    for cls in PLV_CLASSES:
+        tp = sum(g == p == cls for g, p in zip(gold, pred))
+        npred, ngold = pred.count(cls), gold.count(cls)
+        prec = tp / npred if npred else 0.0
+        rec = tp / ngold if ngold else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        per[cls] = {"p": round(prec, 3), "r": round(rec, 3), "f1": round(f1, 3), "n": ngold}
+    present = [c for c in PLV_CLASSES if per[c]["n"]]
+    quads = gold_quad or [QUAD_OF.get(g, 0) for g in gold]
+    quad_ok = sum(q == QUAD_OF.get(p, 0) for q, p in zip(quads, pred))
+    return {
+        "n": n,
+        "accuracy": round(sum(g == p for g, p in zip(gold, pred)) / n, 4) if n else 0.0,
+        "macro_f1": round(sum(per[c]["f1"] for c in present) / len(present), 4) if present else 0.0,
+        "quad_accuracy": round(quad_ok / n, 4) if n else 0.0,
+        "uncoded": pred.count(NONE),
+        "per_class": per,
+    }
+
+
+def _overlaps(tok: Any, spans: list[tuple[int, int]]) -> bool:
+    start, end = tok.left_edge.idx, tok.idx + len(tok.text)
+    return any(s < end and start < e for s, e in spans) or any(
+        s <= tok.idx < e for s, e in spans)
+
+
+def code_marked(doc: Any, source: list[tuple[int, int]], target: list[tuple[int, int]]) -> str:
+    """PLV type of the clause joining the marked source and target."""
+    from ..stages.event_coder import code_noun, code_token
+
+    cands = [c for c in (code_token(t) for t in doc) if c is not None]
+    nouns = [c for c in (code_noun(t) for t in doc if t.pos_ in ("NOUN", "PROPN"))
+             if c is not None]
+    covered = {i for c in cands for i in c.covered}
+    pool = [c for c in cands if c.head.i not in covered] or cands
+    if not pool:
+        pool = nouns
+    if not pool:
+        return NONE
+    best = max(pool, key=lambda c: _fit(c, source, target))
+    coding = best.coding("2021")
+    if best.negated and coding.quad in (1, 2):
+        return "REJECT"  # "did not agree", "has not released": a refusal
+    return plv_type(coding.type)
+
+
+def _fit(cand: Any, source: list[tuple[int, int]], target: list[tuple[int, int]]) -> tuple:
+    """Prefer clauses whose actor is the source and recipient the target; then the
+    clause nearest the source."""
+    actor = any(_overlaps(t, source) for t in cand.actors)
+    recip = any(_overlaps(t, target) for t in cand.recipients + cand.actors)
+    inside = any(s <= cand.trigger[0].idx < e for s, e in source + target)
+    near = min((abs(cand.trigger[0].idx - s) for s, _ in source), default=0)
+    return (actor + recip - inside, -near)
+
+
+def evaluate_marked(rows: list[Row], nlp: Any) -> dict[str, Any]:
+    """Markup given: code every row, score against gold roots."""
+    docs = nlp.pipe([r.text for r in rows], batch_size=64)
+    pred = [code_marked(doc, r.source, r.target) for doc, r in zip(docs, rows)]
+    out = score([r.root for r in rows], pred, [r.quad for r in rows])
+    out["confusions"] = Counter(f"{r.root}->{p}" for r, p in zip(rows, pred)
+                                if r.root != p).most_common(12)
+    return out
+
+
+def evaluate_end_to_end(rows: list[Row]) -> dict[str, Any]:
+    """No markup: events stage on the sentence; right type with an actor on the source."""
+    from ..analyze import default_stages
+    from ..records import Article
+    from ..stages.events import EventsStage
+
+    stages = [*default_stages(), EventsStage(scheme="2021")]
+    hits = 0
+    for row in rows:
+        article = Article(row.text)
+        for stage in stages:
+            stage.process_batch([article])
+        events = article.extra.get("events", [])
+        hits += any(plv_type(e["type"]) == row.root and any(
+            a["start"] < e2 and s < a["end"] for a in e["actor"] for s, e2 in row.source)
+            for e in events)
+    n = len(rows)
+    return {"n": n, "right_type_and_actor": round(hits / n, 4) if n else 0.0}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--plv", default=DEFAULT_PLV, help="PLV_train.tsv (PLOVER sentences)")
+    parser.add_argument("--part", choices=("held", "tune", "all"), default="held",
+                        help="which part of the hash split to report (default: held)")
+    parser.add_argument("--end-to-end", action="store_true",
+                        help="also run the events stage without markup (slower)")
+    parser.add_argument("--limit", type=int, default=0, help="score only the first N rows")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..nlp import load
+
+    path = Path(args.plv)
+    if not path.exists():
+        print(f"PLV file not found: {path}")
+        return 2
+    parts = ("tune", "held") if args.part == "all" else (args.part,)
+    nlp = load(getattr(args, "model", None))
+    result: dict[str, Any] = {"plv": str(path), "scheme": "PLOVER 2021 crosswalk"}
+    for part in parts:
+        rows = load_plv(path, part)
+        rows = rows[:args.limit] if args.limit else rows
+        result[part] = {"markup": evaluate_marked(rows, nlp)}
+        if args.end_to_end:
+            result[part]["end_to_end"] = evaluate_end_to_end(rows)
+    print(json.dumps(result) if args.json else format_report(result))
+    return 0
+
+
+def format_report(result: dict[str, Any]) -> str:
+    lines = [f"PLV event coding ({result['plv']}; labels: {result['scheme']})"]
+    for part in ("tune", "held"):
+        if part not in result:
+            continue
+        label = "HELD-OUT part" if part == "held" else "TUNING part (lexicon written on it)"
+        m = result[part]["markup"]
+        lines.append(f"\n{label}: {m['n']} sentences")
+        lines.append(f"  markup given: accuracy {m['accuracy']:.3f}  macro-F1 {m['macro_f1']:.3f}"
+                     f"  QuadClass accuracy {m['quad_accuracy']:.3f}  uncoded {m['uncoded']}")
+        for cls, v in m["per_class"].items():
+            lines.append(f"    {cls:<10} P {v['p']:.2f} R {v['r']:.2f} F1 {v['f1']:.2f} n={v['n']}")
+        if "end_to_end" in result[part]:
+            e = result[part]["end_to_end"]
+            lines.append(f"  end to end: right type with actor on the source "
+                         f"{e['right_type_and_actor']:.3f}")
+    return "\n".join(lines)
