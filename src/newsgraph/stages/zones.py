@@ -37,16 +37,22 @@ BOILERPLATE_MAX_CHARS = 200
 # Function words a heading never ends with: a fragment ending so is a cut sentence.
 _DANGLING = frozenset("a an the of to and or but in on at for with by from as that".split())
 
+# Regexes below consume the characters before a boundary instead of looking behind, which
+# lets the engine skip ahead quickly; the boundary is the match's end.
 # Sentence end glued to the next sentence ("said.Ukraine", "this.”President"): the same cue
 # as repair.glued_boundaries, used here only to delimit zones.
-_PERIOD_GLUE = re.compile(r"(?<=[a-z0-9)%”\"’][.!?])(?=[A-Z“”\"‘’])")
-# Lowercase letter or digit followed by a capitalised word: a candidate camel-case glue.
-_CAMEL = re.compile(r"(?<=[a-z0-9])[A-Z][a-z]*(?![A-Za-z])")
+_PERIOD_GLUE = re.compile(r"[a-z0-9)%”\"’][.!?](?=[A-Z“”\"‘’])")
+# Lowercase letter followed by a capitalised word: a candidate camel-case glue ("WestIt").
+_CAMEL = re.compile(r"[a-z]([A-Z][a-z]*)(?![A-Za-z])")
 # A closing mark glued to a capitalised word ("side’In"): two letters before the mark, so
 # elisions such as "d’Ivoire" are not cut.
-_MARK_GLUE = re.compile(r"(?<=[a-z]{2}[’”\"'])(?=[A-Z][a-z])")
+_MARK_GLUE = re.compile(r"[a-z]{2}[’”\"'](?=[A-Z][a-z])")
 # A closing bracket glued to a capital or a quotation mark and a capital ("Images)Kyiv").
-_BRACKET_GLUE = re.compile(r"(?<=[A-Za-z0-9.]\))(?=[‘’“”\"']?[A-Z])")
+_BRACKET_GLUE = re.compile(r"[A-Za-z0-9.]\)(?=[‘’“”\"']?[A-Z])")
+# Where a line or sentence starts: candidates for page furniture such as "Read more:".
+_PIECE_START = re.compile(r"(?:^|\n|[.!?”’)] ?)[ \t]*(?=\S)")
+# Words one of which every picture credit contains; texts without any skip the credit regex.
+_CREDIT_HINTS = ("Source", "Photo", "Picture", "Image", "Credit", "/")
 _TOKEN_EDGE = re.compile(r"\s")
 _SENTENCE_END = re.compile(r"[.!?][’”\"')]*(?=\s|$)")
 _DATE_PLACE = re.compile(
@@ -92,10 +98,9 @@ def _caption_cue_re() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _boilerplate_re() -> re.Pattern[str]:
-    """Furniture at a line or sentence start (or glued to a sentence end)."""
+    """Furniture, matched at line and sentence starts (also glued ones)."""
     body = "|".join(f"(?:{p})" for p in _data("boilerplate.txt"))
-    return re.compile(rf"(?:(?<=^)|(?<=\n)|(?<=[.!?”’)] )|(?<=[.!?”’)]))(?:{body})",
-                      re.IGNORECASE | re.MULTILINE)
+    return re.compile(rf"(?:{body})", re.IGNORECASE)
 
 
 # A dateline opening a paragraph: "LONDON (Reuters) -", "KYIV, Sept 15 (AP) —", "WASHINGTON —".
@@ -111,12 +116,12 @@ def glued_boundaries(text: str) -> list[int]:
     Camel-case glue needs a common sentence-starting word after the lowercase letter
     (``WestIt``), so names such as McDonald, iPhone or YouTube are not cut.
     """
-    found = {m.start() for m in _MARK_GLUE.finditer(text)}
-    found.update(m.start() for m in _BRACKET_GLUE.finditer(text))
+    found = {m.end() for m in _MARK_GLUE.finditer(text)}
+    found.update(m.end() for m in _BRACKET_GLUE.finditer(text))
     starters, exceptions = _starters(), _camel_exceptions()
     for m in _CAMEL.finditer(text):
-        if m.group() in starters and _token(text, m.start()) not in exceptions:
-            found.add(m.start())
+        if m.group(1) in starters and _token(text, m.start(1)) not in exceptions:
+            found.add(m.start(1))
     return sorted(found)
 
 
@@ -133,7 +138,7 @@ def _token(text: str, i: int) -> str:
 def all_glued(text: str) -> list[int]:
     """Every glued sentence start: the period cue of repair plus ``glued_boundaries``."""
     found = set(glued_boundaries(text))
-    found.update(m.start() for m in _PERIOD_GLUE.finditer(text))
+    found.update(m.end() for m in _PERIOD_GLUE.finditer(text))
     return sorted(found)
 
 
@@ -168,16 +173,14 @@ def _segments(paragraphs: list[Span], bounds: list[int]) -> list[tuple[int, int,
 
 def _subheadings(text: str, paragraphs: list[Span], bounds: list[int]) -> list[Span]:
     """Short title-like pieces without sentence punctuation, glued into the text or alone
-    on a line (not the first line, which is the headline)."""
+    on a line between two prose paragraphs (never the first line, which is the headline)."""
     out = []
     for a, b, lo, hi in _segments(paragraphs, bounds):
         alone = a == lo and b == hi
-        if alone and lo == paragraphs[0][0]:
+        if alone and not _between_prose(text, paragraphs, lo):
             continue
         span = _trim(text, a, b)
         if span and _heading_like(text[span[0]:span[1]]):
-            if alone and not _followed_by_body(paragraphs, lo):
-                continue
             out.append(span)
     return out
 
@@ -194,9 +197,15 @@ def _heading_like(piece: str) -> bool:
     return bool(first) and first[0].isupper() and last not in _DANGLING
 
 
-def _followed_by_body(paragraphs: list[Span], lo: int) -> bool:
-    """A line alone is a subheading only when another paragraph follows it."""
-    return any(p[0] > lo for p in paragraphs)
+def _between_prose(text: str, paragraphs: list[Span], lo: int) -> bool:
+    """Whether the paragraph at ``lo`` follows a finished sentence and precedes a capitalised
+    one: a line alone in a list, or a line broken mid-sentence, is not a subheading."""
+    i = bisect_left(paragraphs, (lo, lo))
+    if i == 0 or i + 1 >= len(paragraphs):
+        return False
+    before = text[paragraphs[i - 1][1] - 1]
+    after = text[paragraphs[i + 1][0]:paragraphs[i + 1][0] + 2].lstrip("‘’“”\"'")
+    return before in ".!?\"”’" and after[:1].isupper()
 
 
 def _trim(text: str, a: int, b: int) -> Span | None:
@@ -209,7 +218,9 @@ def _trim(text: str, a: int, b: int) -> Span | None:
 
 def _captions(text: str, paragraphs: list[Span], bounds: list[int]) -> list[tuple[int, int, int]]:
     """(caption start, credit start, credit end) for each picture credit in a paragraph."""
-    out = []
+    out: list[tuple[int, int, int]] = []
+    if not any(hint in text for hint in _CREDIT_HINTS):
+        return out
     credit_re = _credit_re()
     for lo, hi in paragraphs:
         previous_end = lo
@@ -226,10 +237,10 @@ def _caption_start(text: str, lo: int, credit: int, bounds: list[int]) -> int:
     caption, else the credit itself (no description)."""
     i = bisect_left(bounds, credit) - 1
     glued = bounds[i] if i >= 0 and bounds[i] >= lo else lo
-    piece = text[glued:credit]
-    if piece.strip() and len(piece) <= CAPTION_MAX_CHARS and \
-            len(_SENTENCE_END.findall(piece)) <= CAPTION_MAX_SENTENCES:
-        return _trim(text, glued, credit)[0]  # type: ignore[index]
+    span = _trim(text, glued, credit)
+    if span and credit - glued <= CAPTION_MAX_CHARS and \
+            len(_SENTENCE_END.findall(text, glued, credit)) <= CAPTION_MAX_SENTENCES:
+        return span[0]
     ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, credit) if m.end() < credit - 1]
     start = ends[-1] if ends else lo
     sentence = text[start:credit]
@@ -241,11 +252,16 @@ def _caption_start(text: str, lo: int, credit: int, bounds: list[int]) -> int:
 
 def _boilerplate(text: str, paragraphs: list[Span], bounds: list[int]) -> list[Span]:
     """Datelines at paragraph starts, and furniture lines or sentences."""
-    out = [(m.start(), m.end() - 1) for m in _DATELINE.finditer(text)]
-    for m in _boilerplate_re().finditer(text):
-        end = _sentence_or_piece_end(text, m.start(), m.end(), bounds)
-        if end - m.start() <= BOILERPLATE_MAX_CHARS:
-            out.append((m.start(), end))
+    out = [s for m in _DATELINE.finditer(text) if (s := _trim(text, m.start(), m.end()))]
+    furniture = _boilerplate_re()
+    starts = {m.end() for m in _PIECE_START.finditer(text)}
+    starts.update(bounds)
+    for start in sorted(starts):
+        m = furniture.match(text, start)
+        if m:
+            end = _sentence_or_piece_end(text, start, m.end(), bounds)
+            if end - start <= BOILERPLATE_MAX_CHARS:
+                out.append((start, end))
     inside = [s for s in out if any(lo <= s[0] and s[1] <= hi for lo, hi in paragraphs)]
     return sorted(set(inside))
 
