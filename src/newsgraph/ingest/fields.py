@@ -65,6 +65,9 @@ def to_document(record: dict[str, Any], source: dict[str, Any], max_chars: int,
     if "id" in values:
         source = {**source, "id": values["id"]}
     meta = without(record, used)
+    for key in [k for keys in DEFAULT_KEYS.values() for k in keys]:
+        if meta.get(key) in ("", None):
+            meta.pop(key, None)  # an empty date or url cell is not metadata
     published = iso_date(values.get("date"))
     if values.get("date") is not None and published is None:
         meta["date_raw"] = values["date"]

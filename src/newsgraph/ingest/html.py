@@ -10,6 +10,7 @@ trafilatura) becomes ``published`` with evidence "html metadata (htmldate)".
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -28,6 +29,8 @@ from .common import (
 # Markup, scripts and styles make a page several times larger than its text: a page may
 # have this many bytes per character of the text limit before it is refused unread.
 MARKUP_FACTOR = 4
+# Extracted "text" without a single word (only markup debris such as "<<<>>>") is no text.
+_WORD = re.compile(r"[^\W\d_]{2}")
 PUBLISHED_EVIDENCE = "html metadata (htmldate)"
 # Metadata fields of trafilatura kept in meta when present.
 META_FIELDS = ("author", "sitename", "hostname", "description", "categories", "tags",
@@ -58,7 +61,7 @@ def html_document(raw: bytes, source: dict[str, Any], max_chars: int,
     except DecodeError as exc:
         return error(source, exc.code, str(exc))
     extracted = _extract(markup, url)
-    if extracted is None or not (extracted.get("text") or "").strip():
+    if extracted is None or not _WORD.search(extracted.get("text") or ""):
         return error(source, "no_text", "no main text could be extracted from the HTML")
     text, fixes = fix_text(extracted["text"])
     if fixes:

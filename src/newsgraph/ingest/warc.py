@@ -12,6 +12,7 @@ record start found in the file; a file that cannot be resynchronised stops clean
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
@@ -26,6 +27,9 @@ PLAIN_START = b"\nWARC/1."
 GZIP_START = b"\x1f\x8b\x08"
 # Chunk size when scanning a damaged file for the next record start.
 SCAN_CHUNK = 1 << 20
+# Bytes at the end of a gzipped file searched for its last member, to tell a cut file; a
+# response record of a news page compresses to well under this.
+TAIL_BYTES = 1 << 20
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -49,6 +53,10 @@ def read_warc(stream: IO[bytes], source: dict[str, Any], max_chars: int) -> Iter
         state = _Pass()
         yield from _one_pass(stream, base, max_chars, state)
         if state.damage is None:
+            cut = _incomplete_tail(stream) if gzipped else None
+            if cut is not None and cut > state.last:
+                yield error({**base, "offset": cut}, "truncated",
+                            "the file ends inside this gzip member: the record is cut off")
             return
         after = max(state.last, pos)
         pos = _next_start(stream, after + 1, gzipped) if seekable else None
@@ -96,6 +104,27 @@ def _record(record: Any, base: dict[str, Any], max_chars: int) -> ReadResult | N
     if not (record.http_content_type or "").lower().startswith(HTML_TYPES):
         return None
     return html_document(payload, where, max_chars, url=target, charset=record.http_charset)
+
+
+def _incomplete_tail(stream: IO[bytes]) -> int | None:
+    """Offset of the last gzip member when it is cut off (the file was truncated), else None.
+
+    fastwarc ends quietly on a member cut short before its first record header; decompressing
+    the last member (found in the file's tail) tells a complete file from a cut one.
+    """
+    size = stream.seek(0, 2)
+    start = max(size - TAIL_BYTES, 0)
+    stream.seek(start)
+    tail = stream.read()
+    found = tail.rfind(GZIP_START)
+    if found < 0:
+        return None
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        inflater.decompress(tail[found:])
+    except zlib.error:
+        return None  # the magic bytes were inside compressed data, not a member start
+    return None if inflater.eof else start + found
 
 
 def _next_start(stream: IO[bytes], offset: int, gzipped: bool) -> int | None:
