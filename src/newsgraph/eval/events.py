@@ -36,6 +36,9 @@ QUAD_OF = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "COOPERATE": 2, "AID": 2, "YI
 # Older PLOVER names used in the seed gold, mapped to the 16 current types.
 LEGACY_TYPES = {"DISAPPROVE": "ACCUSE", "DEMAND": "REQUEST", "FIGHT": "ASSAULT",
                 "YIELD": "CONCEDE"}
+# PLV labels CAMEO root 19 (FIGHT: blockades, occupation) as ASSAULT, where the 2021
+# crosswalk sends 191/192 to COERCE (seen on the tuning part; a class convention).
+PLV_ASSAULT_ROOT = "19"
 MARK = re.compile(r"</?[st]>")
 NONE = "NONE"
 
@@ -136,21 +139,26 @@ def code_marked(doc: Any, source: list[tuple[int, int]], target: list[tuple[int,
         pool = nouns
     if not pool:
         return NONE
-    best = max(pool, key=lambda c: _fit(c, source, target))
+    heads = {c.head.i for c in pool}
+    best = max(pool, key=lambda c: _fit(c, source, target, heads))
     coding = best.coding("2021")
     if best.negated and coding.quad in (1, 2):
         return "REJECT"  # "did not agree", "has not released": a refusal
-    return plv_type(coding.type)
+    kind = "ASSAULT" if best.cameo[:2] == PLV_ASSAULT_ROOT else coding.type
+    return plv_type(kind)
 
 
-def _fit(cand: Any, source: list[tuple[int, int]], target: list[tuple[int, int]]) -> tuple:
-    """Prefer clauses whose actor is the source and recipient the target; then the
-    clause nearest the source."""
+def _fit(cand: Any, source: list[tuple[int, int]], target: list[tuple[int, int]],
+         heads: set[int]) -> tuple[int, int, int]:
+    """Prefer clauses whose actor is the source and recipient the target, then main
+    clauses over clauses under another coded one, then the clause nearest the source."""
     actor = any(_overlaps(t, source) for t in cand.actors)
-    recip = any(_overlaps(t, target) for t in cand.recipients + cand.actors)
+    recip = any(_overlaps(t, target) for t in cand.recipients) or actor and any(
+        _overlaps(t, target) for t in cand.actors)
     inside = any(s <= cand.trigger[0].idx < e for s, e in source + target)
+    under = any(a.i in heads for a in cand.head.ancestors)
     near = min((abs(cand.trigger[0].idx - s) for s, _ in source), default=0)
-    return (actor + recip - inside, -near)
+    return (actor + recip - 2 * inside, -under, -near)
 
 
 def evaluate_marked(rows: list[Row], nlp: Any) -> dict[str, Any]:

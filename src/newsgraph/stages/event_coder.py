@@ -25,6 +25,8 @@ SUBJ = frozenset({"nsubj", "csubj"})
 RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "at", "upon", "into", "toward",
                              "towards", "from"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+# "is set to meet", "is due to visit": scheduled, i.e. future, actions.
+FUTURE_HEADS = frozenset({"set", "due", "schedule", "slate", "poise", "expect"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must"})
 OBLIGATION_AUX = frozenset({"must", "should"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
@@ -36,6 +38,14 @@ NONFACTIVE_NOUNS = frozenset({"decision", "plan", "proposal", "attempt", "effort
 NONFACTIVE_VERBS = frozenset({"want", "try", "hope", "seek", "wish", "aim", "expect",
                               "consider", "mull", "weigh", "hesitate", "struggle"})
 NEG_WORDS = frozenset({"not", "n't", "never", "no"})
+# Verbs that carry an event noun through a preposition: "go on strike", "remain on alert".
+PREP_LIGHT = frozenset({"go", "remain", "stay", "put", "place", "keep", "participate",
+                        "engage", "embark", "join", "take", "lead", "be"})
+# Reporting verbs that never carry their object's event ("reported the attack").
+PLAIN_CUES = frozenset({"say", "tell", "report", "claim", "write", "add", "note", "state",
+                        "describe", "quote", "mention", "confirm", "deny", "cite"})
+# "X said Y was responsible": the predicate adjectives that make an accusation.
+BLAME_WORDS = frozenset({"responsible", "guilty", "culpable", "behind"})
 # Climb at most this many heads looking for a clause's subject.
 MAX_CLIMB = 6
 # Material conflict (PLOVER QuadClass 4) and cooperation (1, 2), by quad number.
@@ -90,6 +100,9 @@ def code_noun(noun: Any) -> Candidate | None:
 def _code_verb(verb: Any) -> Candidate | None:
     row = lex.match(verb, "V")
     noun = None
+    if row is not None and row.frame == "intransitive" and any(
+            c.dep_ == "dobj" for c in verb.children):
+        row = None  # "demonstrates the US commitment" is no demonstration
     if row is None or row.frame == "light":
         noun, noun_row = _light_object(verb)
         if noun_row is None:
@@ -117,14 +130,17 @@ def _code_adjective(adj: Any) -> Candidate | None:
 
 def _light_object(verb: Any) -> tuple[Any, lex.Trigger | None]:
     """The event noun a (non-reporting) verb carries: "hold talks", "go on strike"."""
-    if verb.lemma_.lower() in lexicons.cues() or verb.lemma_.lower() == "be":
+    lemma = verb.lemma_.lower()
+    if lemma in PLAIN_CUES or lemma == "be":
         return None, None
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr"):
-            row = lex.match(child, "N")
-            if row is not None:
-                return child, row
-        if child.dep_ == "prep" and child.lower_ in ("on", "in", "into"):
+            for noun in [child, *(g for g in child.children if g.dep_ == "compound")]:
+                row = lex.match(noun, "N")
+                if row is not None:
+                    return noun, row
+        if child.dep_ == "prep" and child.lower_ in ("on", "in", "into") \
+                and lemma in PREP_LIGHT:
             for obj in child.children:
                 row = lex.match(obj, "N") if obj.dep_ == "pobj" else None
                 if row is not None:
@@ -137,14 +153,20 @@ def _light_object(verb: Any) -> tuple[Any, lex.Trigger | None]:
 
 
 def _obligation(verb: Any) -> Candidate | None:
-    """"X said Y must/should do Z": a REQUEST by X of Y."""
-    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in verb.children):
-        return None
+    """"X said Y must/should do Z": a REQUEST by X of Y; "X said Y was responsible": an
+    accusation."""
     cue = verb.head
     if verb.dep_ not in ("ccomp", "parataxis") or cue.lemma_.lower() not in lexicons.cues():
         return None
+    if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in verb.children):
+        code = "100"
+    elif any(c.dep_ in ("acomp", "prep", "attr") and c.lower_ in BLAME_WORDS
+             for c in verb.children):
+        code = "112"
+    else:
+        return None
     recipients = [c for c in verb.children if c.dep_ in SUBJ | {"nsubjpass"}]
-    cand = Candidate("100", [verb], cue, _subjects(cue), _conj(recipients))
+    cand = Candidate(code, [verb], cue, _subjects(cue), _conj(recipients))
     cand.covered |= {t.i for t in verb.subtree}
     return cand
 
@@ -176,6 +198,8 @@ def _apply_frame(cand: Candidate, row: lex.Trigger, tok: Any) -> None:
             _frame_recipients(cand, tok, comp)
     elif row.frame == "purpose":
         _purpose(cand, tok)
+    elif row.frame == "order":
+        _order(cand, tok)
 
 
 def _complement(tok: Any) -> Any | None:
@@ -222,10 +246,25 @@ def _frame_recipients(cand: Candidate, tok: Any, comp: Any) -> None:
         cand.recipients = _noun_recipients(comp)
 
 
-def _purpose(cand: Candidate, tok: Any) -> None:
-    """"summoned the ambassador to complain": the purpose clause's code wins."""
+def _order(cand: Candidate, tok: Any) -> None:
+    """"ordered X to hand over" is a REQUEST; "ordered an investigation" is the action."""
     for child in tok.children:
-        if child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB":
+        if child.dep_ in ("xcomp", "ccomp"):
+            cand.covered |= {t.i for t in child.subtree}
+            _frame_recipients(cand, tok, child)
+            return
+        if child.dep_ == "dobj" and _inner_code(child) is not None:
+            cand.cameo = _inner_code(child) or cand.cameo
+            cand.covered.add(child.i)
+            return
+
+
+def _purpose(cand: Candidate, tok: Any) -> None:
+    """"summoned the ambassador to complain", "signed a decree granting": the purpose
+    clause's code wins."""
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    for child in [*tok.children, *(g for o in objs for g in o.children)]:
+        if child.dep_ in ("xcomp", "advcl", "acl") and child.pos_ == "VERB":
             inner = _inner_code(child)
             if inner is not None:
                 cand.cameo = inner
@@ -239,16 +278,30 @@ def _modality(cand: Candidate) -> None:
     auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
     cand.negated = any(c.dep_ == "neg" for c in head.children) or any(
         c.dep_ == "neg" for t in cand.trigger for c in t.children)
-    going = any(c.lower_ == "going" for c in head.children) or head.head.lower_ == "going"
+    going = any(c.lower_ == "going" for c in head.children) or head.head.lower_ == "going" \
+        or head.dep_ == "xcomp" and head.head.lemma_.lower() in FUTURE_HEADS
     reported = head.dep_ in ("ccomp", "parataxis") and \
         head.head.lemma_.lower() in lexicons.cues()
     cand.future = bool(auxes & FUTURE_AUX) or going or ("would" in auxes and reported)
     cand.hypothetical = _hypothetical(head, auxes, reported)
+    _refine(cand)
     coding = lex.coding(cand.cameo)
+    conditional = bool(auxes & {"would", "could", "might"})
     if cand.future and coding.quad in COOPERATION_QUADS and coding.type != "AGREE":
         cand.cameo = FRAME_CODES["intent"].get(cand.cameo[:2], "030")
-    elif cand.future and coding.quad == CONFLICT_QUAD:
+    elif (cand.future or conditional) and coding.quad == CONFLICT_QUAD:
         cand.cameo = FRAME_CODES["threat"].get(cand.cameo[:2], "130")
+
+
+def _refine(cand: Candidate) -> None:
+    """Military moves with several actors are joint (COOPERATE); deployments on a
+    peacekeeping mission are AID (CAMEO 074)."""
+    if cand.cameo[:2] != "15":
+        return
+    if len(cand.actors) > 1:
+        cand.cameo = "062"
+    elif any(t.lower_.startswith("peacekeep") for t in cand.head.subtree):
+        cand.cameo = "074"
 
 
 def _hypothetical(head: Any, auxes: set[str], reported: bool) -> bool:

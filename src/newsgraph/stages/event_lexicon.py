@@ -48,7 +48,8 @@ class Coding:
     quad: int
 
 
-POS_OF = {"VERB": "V", "AUX": "V", "NOUN": "N", "PROPN": "N", "ADJ": "A"}
+# Proper nouns are names, never triggers ("on March 28" is not a march).
+POS_OF = {"VERB": "V", "AUX": "V", "NOUN": "N", "ADJ": "A"}
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +88,8 @@ def arg_words(tok: Any) -> set[str]:
         if child.dep_ in ARG_DEPS:
             out |= {child.lemma_.lower(), child.lower_}
             out |= {g.lower_ for g in child.children if g.dep_ in ("compound", "amod")}
+            out |= {o.lemma_.lower() for g in child.children if g.dep_ == "prep"
+                    and g.lower_ == "of" for o in g.children if o.dep_ == "pobj"}
         elif child.dep_ in ("prep", "agent"):
             for obj in child.children:
                 if obj.dep_ in ("pobj", "pcomp"):
@@ -101,7 +104,7 @@ def preps_of(tok: Any) -> set[str]:
 def match(tok: Any, pos: str | None = None) -> Trigger | None:
     """The most specific lexicon row whose conditions the token satisfies."""
     pos = pos or POS_OF.get(tok.pos_)
-    if pos is None:
+    if pos is None or tok.pos_ == "PROPN":
         return None
     rows = triggers().get((tok.lemma_.lower(), pos)) or triggers().get((tok.lower_, pos))
     if not rows:
