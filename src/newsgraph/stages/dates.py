@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
@@ -28,7 +29,7 @@ MONTH_CUES = frozenset("in since until till by from of to through during before 
 # Words before a bare four-digit number that make it a year rather than a count.
 YEAR_CUES = MONTH_CUES | {"and", "or", "between", "fiscal", "year", "circa", "c.", "season"}
 # spaCy DATE/TIME entities that are not temporal expressions in TIMEX3's sense.
-NOT_TEMPORAL = re.compile(r"(?i)\b(?:old|aged?)\b|^\W*\d+\W*$")
+NOT_TEMPORAL = re.compile(r"(?i)\b(?:old|aged?)\b|^\W*[\d.,]+\W*$")
 
 
 class Timex(NamedTuple):
@@ -69,11 +70,11 @@ def _alt(words: list[str], capital: bool = False) -> str:
 def parts() -> dict[str, str]:
     """Regex building blocks shared by the rules."""
     v = vocab()
-    names = [w for w in v["month"] if len(w) > 4 or w == "may"]
+    names = [w for w in v["month"] if w.capitalize() in calendar.month_name]
     month = "(?:" + _alt(names, capital=True) + "|" + _alt(
         [w for w in v["month"] if w not in names], capital=True) + r"\.?)"
     units = _alt(list(v["unit"]) + ["centurie"]) + "s?"
-    num = r"(?:\d+(?:[.,]\d+)?|" + _alt(list(v["number"])) + r"(?:[-\s]" + _alt(
+    num = r"(?:\d+(?:[.,]\d+)?|" + _alt(list(v["number"])) + r"(?:-" + _alt(
         list(v["number"])) + r")?)"
     return {
         "MONTH": month, "WEEKDAY": _alt(list(v["weekday"]), capital=True),
@@ -94,7 +95,7 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("date_numeric", r"(?P<year>)\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{4}-\d\d-\d\d"),
     ("month", r"(?:(?P<rel>last|next|this|past|coming)\s+|(?P<mod>early|mid|late)[-\s]+"
               r"|(?:the\s+)?(?P<modw>beginning|start|middle|end)\s+of\s+)?(?P<month>{MONTH})"
-              r"(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR}))?"),
+              r"(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR})|\s+of\s+(?P<yrel>this|last|next)\s+year)?"),
     ("quarter", r"(?:the\s+)?(?P<ord>{ORD})[-\s]+quarter(?:\s+of\s+(?:(?P<year>{YEAR})"
                 r"|(?P<rel>this|last|next|the\s+previous)\s+year))?"),
     ("season", r"(?:(?P<rel>this|last|next|past|coming)\s+|(?P<mod>early|mid|late)[-\s]+)?"
@@ -111,7 +112,8 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
                r"(?P<unit>{UNIT})"),
     ("ago", r"(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+"
             r"(?P<dir>ago|later|earlier|before|after|from\s+now)"),
-    ("relative", r"(?:(?P<pre>earlier|later)\s+)?(?:the\s+)?(?P<rel>last|next|this|past|"
+    ("relative", r"(?:(?P<pre>earlier|later)\s+|(?:the\s+)?(?P<modw>beginning|start|middle|end)"
+                 r"\s+of\s+)?(?:the\s+)?(?P<rel>last|next|this|past|the|"
                  r"coming|previous|following|current)\s+(?P<unit>week|weekend|month|year|"
                  r"decade|quarter|century)"),
     ("set", r"(?:(?:once|twice|\w+\s+times)\s+an?|per|every|each)\s+(?P<unit>{UNIT})"
@@ -348,6 +350,9 @@ def h_month(m: re.Match[str], ctx: Ctx) -> Timex | None:
         return Timex(value, "DATE", "absolute:dateparser", _mod(m))
     if ctx.anchor is None:
         return _unanchored("month")
+    if m.group("yrel"):
+        year = ctx.anchor.year + {"last": -1, "next": 1}.get(m.group("yrel").lower(), 0)
+        return Timex(month_str(year, month), "DATE", "month:of-relative-year", _mod(m))
     direction = _direction(m, ctx)
     if direction == "nearest" and not m.group("rel"):
         direction = "past"  # a bare month is the last one unless the clause looks ahead
@@ -366,8 +371,10 @@ def h_quarter(m: re.Match[str], ctx: Ctx) -> Timex | None:
         return Timex(shift(ctx.anchor, -1, "Q"), "DATE", "quarter:previous")
     q = _quarter_number(word)
     year = ctx.anchor.year + {"last": -1, "the previous": -1, "next": 1}.get(rel, 0)
-    if not rel and q > quarter_of(ctx.anchor.month) and ctx.direction != "future":
-        year -= 1
+    ahead = q - quarter_of(ctx.anchor.month)
+    if not rel and ahead > 0 and (ctx.direction == "past" or
+                                  ctx.direction == "nearest" and ahead > 2):
+        year -= 1  # a later quarter in a past clause (or far ahead) is last year's
     return Timex(f"{year}-Q{q}", "DATE", f"quarter:{rel or ctx.direction}")
 
 
@@ -460,6 +467,8 @@ def h_relative(m: re.Match[str], ctx: Ctx) -> Timex | None:
     if ctx.anchor is None:
         return _unanchored("relative")
     rel = m.group("rel").lower()
+    if rel == "the" and not m.group("modw"):
+        return None  # "the year" alone names no particular year
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
             "following": 1}.get(rel, 0)
     unit = unit_code(m.group("unit"))
@@ -491,7 +500,7 @@ def h_vague(m: re.Match[str], ctx: Ctx) -> Timex | None:
 def h_ref(m: re.Match[str], ctx: Ctx) -> Timex | None:
     words = re.sub(r"\s+", " ", m.group("ref").lower())
     refs = vocab()["ref"]
-    value = refs.get(words) or refs.get(f"in {words.removeprefix('the ')}") or "PAST_REF"
+    value = refs.get(words) or refs.get(f"in {words}") or "PAST_REF"
     return Timex(value, "DATE", "reference")
 
 
@@ -559,6 +568,8 @@ def keep(rule: str, m: re.Match[str], text: str, model_dates: set[int]) -> bool:
         return prev in YEAR_CUES or m.start() in model_dates
     if rule == "time" and not (g["noon"] or g["ampm"] or g["ampm2"] or g["tz"]):
         return ":" in m.group(0) and (prev in TIME_CUES or m.start() in model_dates)
+    if rule == "duration" and g["unit"].lower().startswith("second"):
+        return g["n"].lower() not in ("a", "an")  # "a second flight": the ordinal
     if rule == "season" and re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
         return False  # "Winter Olympic Games", "Summer Palace": part of a name
     if rule == "season" and g["season"].lower() == "fall":
@@ -619,14 +630,23 @@ def clause_direction(doc: Any, start: int, end: int) -> Direction:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return "past"
-    return verb_direction(verb)
+    direction = verb_direction(verb)
+    if direction == "nearest" and span[0].i > 0 and doc[span[0].i - 1].lower_ in DEADLINE:
+        return "future"  # "wants to cut dealers by early June"
+    return direction
+
+
+# Prepositions that, in a present-tense clause, set a deadline ahead of the anchor.
+DEADLINE = frozenset({"by", "until", "till", "before"})
 
 
 def verb_direction(verb: Any, depth: int = 0) -> Direction:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in aux}
-    if words & _future_words():
+    if words & _future_words() or verb.lemma_.lower() in vocab()["intent"]:
         return "future"
+    if any(c.tag_ == "MD" for c in aux):  # "may be signed", "should be completed"
+        return "past" if "have" in words else "future"
     if "to" in words and verb.head is not verb and depth < 2:  # infinitive: ask its governor
         head = verb.head
         if head.lemma_.lower() in vocab()["intent"] or head.lower_ in _future_words():

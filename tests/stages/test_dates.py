@@ -1,0 +1,150 @@
+"""Dates stage: each rule on hand-built sentences, anchored to a known publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from newsgraph.records import Article, Published
+from newsgraph.stages.dates import DatesStage, find_dates, normalise, weekday_date
+
+THU = dt.date(2022, 9, 15)  # Thursday 15 September 2022
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    from newsgraph import nlp as nlp_mod
+
+    return nlp_mod.load()
+
+
+def values(nlp: Any, text: str, anchor: dt.date | None = THU) -> dict[str, Any]:
+    return {d["text"]: d["value"] for d in find_dates(text, nlp(text), anchor)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The two leaders met on Thursday.", "2022-09-15"),  # the anchor day itself
+    ("A committee voted on Wednesday.", "2022-09-14"),
+    ("The talks ended on Friday.", "2022-09-09"),  # past: the Friday before
+    ("The talks will resume on Friday.", "2022-09-16"),  # future tense: the next one
+    ("He arrived last Thursday.", "2022-09-08"),  # "last" excludes the anchor day
+])
+def test_weekdays_follow_tense(nlp: Any, text: str, expected: str) -> None:
+    found = [d for d in find_dates(text, nlp(text), THU) if d["rule"].startswith("weekday")]
+    assert [d["value"] for d in found] == [expected]
+
+
+def test_weekday_date_directions() -> None:
+    assert weekday_date(THU, 3, "past") == THU
+    assert weekday_date(THU, 3, "last") == THU - dt.timedelta(days=7)
+    assert weekday_date(THU, 0, "future") == dt.date(2022, 9, 19)
+    assert weekday_date(THU, 2, "nearest") == dt.date(2022, 9, 14)
+
+
+def test_last_week_is_the_iso_week_before(nlp: Any) -> None:
+    assert values(nlp, "Troops advanced last week.")["last week"] == "2022-W36"
+    assert values(nlp, "Prices rose this week.")["this week"] == "2022-W37"
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Ukraine became a candidate in June.", "June", "2022-06"),
+    ("The plant was occupied in October.", "October", "2021-10"),  # later month, past tense
+    ("The summit will be held in October.", "October", "2022-10"),  # future tense
+    ("Sales fell in March 2009.", "March 2009", "2009-03"),
+    ("Dealers will close after October of next year.", "October of next year", "2023-10"),
+])
+def test_bare_months_past_unless_future(nlp: Any, text: str, span: str, expected: str) -> None:
+    assert values(nlp, text)[span] == expected
+
+
+def test_fuzzy_month_keeps_mod(nlp: Any) -> None:
+    text = "Putin saw Xi in early February."
+    found = find_dates(text, nlp(text), THU)
+    assert [(d["text"], d["value"], d["mod"]) for d in found] == [
+        ("early February", "2022-02", "early")]
+
+
+@pytest.mark.parametrize("text,span,value,duration", [
+    ("Attacks came in the past 24 hours.", "the past 24 hours", "2022-09-14/2022-09-15",
+     "PT24H"),
+    ("Prices fell over the past three days.", "the past three days", "2022-09-12/2022-09-15",
+     "P3D"),
+    ("The deal runs for two years.", "two years", "P2Y", "P2Y"),
+    ("It is a fifty-year contract.", "fifty-year", "P50Y", "P50Y"),
+])
+def test_durations_and_ranges(nlp: Any, text: str, span: str, value: str,
+                              duration: str) -> None:
+    found = {d["text"]: d for d in find_dates(text, nlp(text), THU)}
+    assert found[span]["value"] == value
+    assert found[span]["duration"] == duration
+    assert found[span]["type"] == "DURATION"
+
+
+def test_age_is_not_a_duration(nlp: Any) -> None:
+    assert values(nlp, "The 40-year-old man was arrested.") == {}
+
+
+def test_a_day_after_names_the_day_before_the_anchor(nlp: Any) -> None:
+    text = "Strikes went on, a day after it fired missiles at a dam."
+    assert values(nlp, text)["a day after"] == "2022-09-14"
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("It was photographed on 15 September, 2022 in Izium.", "15 September, 2022", "2022-09-15"),
+    ("The deal was signed September 01, 2007.", "September 01, 2007", "2007-09-01"),
+    ("The contract may be signed on September 22.", "September 22", "2022-09-22"),
+    ("The contract was signed on September 12.", "September 12", "2022-09-12"),
+    ("A hearing is scheduled for 11 December.", "11 December", "2022-12-11"),
+    ("The plant opened in 1991.", "1991", "1991"),
+    ("Growth slowed in the 1990s.", "the 1990s", "199"),
+    ("Profit rose in the third quarter.", "the third quarter", "2022-Q3"),
+    ("He resigned yesterday.", "yesterday", "2022-09-14"),
+    ("Shares fell 3% today.", "today", "2022-09-15"),
+    ("The company lost money last year.", "last year", "2021"),
+])
+def test_absolute_and_deictic(nlp: Any, text: str, span: str, expected: str) -> None:
+    assert values(nlp, text)[span] == expected
+
+
+def test_counts_and_decimals_are_not_dates(nlp: Any) -> None:
+    found = values(nlp, "About 2000 workers earned 3.25 percent more. You may go.")
+    assert found == {}
+
+
+def test_unresolved_without_anchor(nlp: Any) -> None:
+    text = "They met on Thursday and signed on 14 September, 2022."
+    found = {d["text"]: d for d in find_dates(text, nlp(text), None)}
+    assert found["Thursday"]["value"] is None
+    assert "no-anchor" in found["Thursday"]["rule"]
+    assert found["14 September, 2022"]["value"] == "2022-09-14"  # absolute: still resolved
+
+
+def test_normalise_is_a_pure_function() -> None:
+    assert normalise("last week", THU, "past").value == "2022-W36"
+    assert normalise("Three weeks later", THU, "past").value is None
+    assert normalise("the future", THU, "past").value == "FUTURE_REF"
+    assert normalise("18:00 UTC", THU, "past").value == "2022-09-15T18:00Z"
+
+
+def test_stage_anchors_on_published_and_records_it(nlp: Any) -> None:
+    text = "The board met on Thursday."
+    article = Article(text)
+    article.published = Published("2022-09-15", "given")
+    article.doc = nlp(text)
+    DatesStage().process(article)
+    [date] = article.extra["dates"]
+    assert (date["start"], date["end"]) == (17, 25)
+    assert date["value"] == "2022-09-15" and date["anchor"] == "2022-09-15"
+    assert "anchor: published" in date["rule"]
+
+
+def test_stage_infers_anchor_when_none_given(nlp: Any) -> None:
+    text = ("Troops entered the city on Thursday. Soldiers patrol in Izium on 15 September, 2022."
+            " Source: Getty / (Photo by A. Person/Agency via Getty Images) More text follows.")
+    article = Article(text)
+    article.doc = nlp(text)
+    DatesStage().process(article)
+    first = article.extra["dates"][0]
+    assert first["value"] == "2022-09-15" and "anchor: inferred" in first["rule"]
