@@ -21,9 +21,10 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
+from typing import Any
 
 Span = tuple[int, int]
-Zone = dict[str, int | str]
+Zone = dict[str, Any]  # {"kind": str, "start": int, "end": int}, as Article.zones holds
 
 # A subheading is short: at most this many words and characters (the longest headings in
 # news pages are a short phrase; a sentence fragment is longer).
@@ -198,14 +199,15 @@ def _heading_like(piece: str) -> bool:
 
 
 def _between_prose(text: str, paragraphs: list[Span], lo: int) -> bool:
-    """Whether the paragraph at ``lo`` follows a finished sentence and precedes a capitalised
-    one: a line alone in a list, or a line broken mid-sentence, is not a subheading."""
+    """Whether the paragraph at ``lo`` sits between two prose paragraphs (each ending a
+    sentence, the next one capitalised): a list item, or a line broken mid-sentence, does not."""
     i = bisect_left(paragraphs, (lo, lo))
     if i == 0 or i + 1 >= len(paragraphs):
         return False
-    before = text[paragraphs[i - 1][1] - 1]
-    after = text[paragraphs[i + 1][0]:paragraphs[i + 1][0] + 2].lstrip("‘’“”\"'")
-    return before in ".!?\"”’" and after[:1].isupper()
+    (_, prev_end), (next_start, next_end) = paragraphs[i - 1], paragraphs[i + 1]
+    after = text[next_start:next_start + 2].lstrip("‘’“”\"'")
+    ends = ".!?\"”’"
+    return text[prev_end - 1] in ends and text[next_end - 1] in ends and after[:1].isupper()
 
 
 def _trim(text: str, a: int, b: int) -> Span | None:
