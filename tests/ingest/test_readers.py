@@ -196,3 +196,30 @@ def test_unknown_option_and_format_are_caller_errors() -> None:
         list(read_inputs(["x.txt"], text_kye="body"))
     with pytest.raises(ValueError, match="pdf"):
         list(read_inputs(["x.txt"], input_format="pdf"))
+
+
+def test_warc_payload_decoded_with_the_http_charset(tmp_path: Path) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    body = PAGE.replace("chair of the meeting", "café’s chair").encode("cp1252")
+    path = tmp_path / "latin.warc"
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=windows-1252")],
+                                   protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(
+            "https://e.com/latin", "response", payload=io.BytesIO(body), http_headers=headers))
+    (doc,) = list(read_inputs([str(path)]))
+    assert isinstance(doc, RawDocument)
+    assert "café’s chair" in doc.text
+    assert doc.meta["repairs"][0] == {"step": "decode", "encoding": "windows-1252", "by": "http"}
+
+
+def test_utf8_byte_order_mark_is_removed_and_recorded(tmp_path: Path) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbfStory text.")
+    (doc,) = list(read_inputs([str(path)]))
+    assert isinstance(doc, RawDocument)
+    assert doc.text == "Story text."
+    assert doc.meta["repairs"] == [{"step": "bom", "removed": "utf-8 byte-order mark"}]
