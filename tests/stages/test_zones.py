@@ -152,3 +152,13 @@ def test_seed_article_subheadings_captions_and_glue() -> None:
                        for z in zones), item["text"]
     theirs = {h["offset"] for h in repair.glued_boundaries(text, [])}
     assert len(theirs | set(glued_boundaries(text))) >= 6
+
+
+def test_glued_hints_name_their_rule() -> None:
+    from newsgraph.stages.zones import glued_hints
+
+    text = "It ended in the westThe talks (AFP)Officials met ‘again’Later that day."
+    assert [(h["offset"], h["rule"]) for h in glued_hints(text)] == [
+        (text.index("The talks"), "camel_glue"), (text.index("Officials"), "bracket_glue"),
+        (text.index("Later"), "mark_glue")]
+    assert all(h["kind"] == "sentence_start" for h in glued_hints(text))

@@ -3,9 +3,10 @@
 Pure functions over the canonical text (never edited), regex only, so they are cheap enough
 to run on every article:
 
-- ``glued_boundaries(text)``: sentence starts with no space before them that
-  ``repair.glued_boundaries`` does not find: camel-case glue (``WestIt``), a closing mark
-  glued to a capital (``side’In``) and a bracket glued to a capital (``Images)Kyiv``);
+- ``glued_boundaries(text)`` (offsets) / ``glued_hints(text)`` (hint dicts): sentence
+  starts with no space before them that ``repair.glued_boundaries`` does not find:
+  camel-case glue (``WestIt``), a closing mark glued to a capital (``side’In``) and a
+  bracket glued to a capital (``Images)Kyiv``);
 - ``find_zones(text, paragraphs)``: ``{"kind", "start", "end"}`` spans of kind ``body``,
   ``subheading``, ``caption``, ``credit`` and ``boilerplate``. A caption zone spans the
   photo description and its credit; the credit also gets its own zone inside it.
@@ -117,13 +118,20 @@ def glued_boundaries(text: str) -> list[int]:
     Camel-case glue needs a common sentence-starting word after the lowercase letter
     (``WestIt``), so names such as McDonald, iPhone or YouTube are not cut.
     """
-    found = {m.end() for m in _MARK_GLUE.finditer(text)}
-    found.update(m.end() for m in _BRACKET_GLUE.finditer(text))
+    return sorted({h["offset"] for h in glued_hints(text)})
+
+
+def glued_hints(text: str) -> list[dict[str, Any]]:
+    """The same boundaries as repair-style hints, naming the rule that found each:
+    ``{"kind": "sentence_start", "offset": int, "rule": "camel_glue" | "mark_glue" |
+    "bracket_glue"}``, sorted by offset."""
+    found = {m.end(): "mark_glue" for m in _MARK_GLUE.finditer(text)}
+    found.update((m.end(), "bracket_glue") for m in _BRACKET_GLUE.finditer(text))
     starters, exceptions = _starters(), _camel_exceptions()
     for m in _CAMEL.finditer(text):
         if m.group(1) in starters and _token(text, m.start(1)) not in exceptions:
-            found.add(m.start(1))
-    return sorted(found)
+            found[m.start(1)] = "camel_glue"
+    return [{"kind": "sentence_start", "offset": o, "rule": r} for o, r in sorted(found.items())]
 
 
 def _token(text: str, i: int) -> str:
