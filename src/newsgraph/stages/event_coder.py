@@ -46,6 +46,14 @@ PLAIN_CUES = frozenset({"say", "tell", "report", "claim", "write", "add", "note"
                         "describe", "quote", "mention", "confirm", "deny", "cite"})
 # "X said Y was responsible": the predicate adjectives that make an accusation.
 BLAME_WORDS = frozenset({"responsible", "guilty", "culpable", "behind"})
+# Objects that are the means, not the target: "fired cruise missiles at a dam".
+WEAPONS = frozenset({"missile", "rocket", "shell", "bullet", "shot", "round", "bomb", "drone",
+                     "grenade", "mortar", "artillery", "weapon", "gun", "torpedo", "salvo"})
+# Verbs whose subject undergoes the event noun ("faces sanctions"): never light verbs.
+EXPERIENCER = frozenset({"face", "suffer", "undergo", "endure", "survive", "escape", "fear",
+                         "risk", "avoid", "receive"})
+# "warned" with nobody warned and nothing threatened is a caution, not a threat.
+NEEDS_OBJECT = frozenset({"warn"})
 # Climb at most this many heads looking for a clause's subject.
 MAX_CLIMB = 6
 # Material conflict (PLOVER QuadClass 4) and cooperation (1, 2), by quad number.
@@ -98,7 +106,13 @@ def code_noun(noun: Any) -> Candidate | None:
 
 
 def _code_verb(verb: Any) -> Candidate | None:
+    stance = _obligation(verb)
+    if stance is not None:
+        return stance
     row = lex.match(verb, "V")
+    if row is not None and row.lemma in NEEDS_OBJECT and not any(
+            c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in verb.children):
+        return None
     noun = None
     if row is not None and row.frame == "intransitive" and any(
             c.dep_ == "dobj" for c in verb.children):
@@ -106,7 +120,7 @@ def _code_verb(verb: Any) -> Candidate | None:
     if row is None or row.frame == "light":
         noun, noun_row = _light_object(verb)
         if noun_row is None:
-            return _obligation(verb)
+            return None
         row = noun_row
     trigger = [verb] + ([noun] if noun is not None else [])
     cand = Candidate(row.cameo, trigger, verb, _subjects(verb), _recipients(verb, noun))
@@ -131,7 +145,7 @@ def _code_adjective(adj: Any) -> Candidate | None:
 def _light_object(verb: Any) -> tuple[Any, lex.Trigger | None]:
     """The event noun a (non-reporting) verb carries: "hold talks", "go on strike"."""
     lemma = verb.lemma_.lower()
-    if lemma in PLAIN_CUES or lemma == "be":
+    if lemma in PLAIN_CUES or lemma in EXPERIENCER or lemma == "be":
         return None, None
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr"):
@@ -276,7 +290,7 @@ def _modality(cand: Candidate) -> None:
     """Negation, future and hypothetical marks of the coded clause."""
     head = cand.head
     auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
-    cand.negated = any(c.dep_ == "neg" for c in head.children) or any(
+    cand.negated = negated_chain(head) or any(
         c.dep_ == "neg" for t in cand.trigger for c in t.children)
     going = any(c.lower_ == "going" for c in head.children) or head.head.lower_ == "going" \
         or head.dep_ == "xcomp" and head.head.lemma_.lower() in FUTURE_HEADS
@@ -302,6 +316,18 @@ def _refine(cand: Candidate) -> None:
         cand.cameo = "062"
     elif any(t.lower_.startswith("peacekeep") for t in cand.head.subtree):
         cand.cameo = "074"
+
+
+def negated_chain(head: Any) -> bool:
+    """A negation on the clause or on the frame it depends on ("would never be able to")."""
+    tok = head
+    for _ in range(MAX_CLIMB):
+        if any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children):
+            return True
+        if tok.dep_ not in ("xcomp", "conj", "acomp") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _hypothetical(head: Any, auxes: set[str], reported: bool) -> bool:
@@ -331,14 +357,14 @@ def _subjects(verb: Any) -> list[Any]:
         subj = [c for c in tok.children if c.dep_ in SUBJ]
         if subj:
             return _conj(subj)
-        if tok.dep_ == "relcl" and tok.head is not tok:
+        if tok.dep_ == "relcl" and tok.head.i != tok.i:
             return _conj([tok.head])
         if tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "pobj"):  # "passed a resolution
             tok = tok.head.head  # demanding": the resolution's author acts
             if tok.dep_ == "prep":
                 tok = tok.head
             continue
-        if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and tok.head is not tok:
+        if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and tok.head.i != tok.i:
             tok = tok.head
             continue
         break
@@ -354,8 +380,8 @@ def _recipients(verb: Any, noun: Any | None) -> list[Any]:
     """Object, passive subject, dative, or object of a recipient preposition."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     for dep in ("dobj", "dative", "nsubjpass") if not passive else ("nsubjpass", "dative"):
-        heads = [c for c in verb.children if c.dep_ == dep and c is not noun
-                 and (noun is None or dep != "nsubjpass")]
+        heads = [c for c in verb.children if c.dep_ == dep and (noun is None or c.i != noun.i)
+                 and (noun is None or dep != "nsubjpass") and c.lemma_.lower() not in WEAPONS]
         if heads and not (dep == "dobj" and lex.match(heads[0], "N") and noun is None
                           and not _is_agentive(heads[0])):
             return _conj(heads)
@@ -373,7 +399,8 @@ def _noun_recipients(noun: Any) -> list[Any]:
 def _prep_objects(tok: Any) -> list[Any]:
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
-            objs = [o for o in child.children if o.dep_ == "pobj"]
+            objs = [o for o in child.children if o.dep_ == "pobj"
+                    and o.ent_type_ not in ("DATE", "TIME")]
             if objs:
                 return _conj(objs)
     return []

@@ -1,0 +1,305 @@
+"""Events stage: who did what to whom, coded in PLOVER, each argument tied to its words.
+
+1. skip sentences in caption, credit, subheading and boilerplate zones;
+2. code every clause with a trigger (``event_coder``); drop negated and hypothetical
+   clauses and clauses embedded in another coded clause ("warned Washington ... any
+   decision to supply" is one THREATEN, not also an AID);
+3. code each actor and recipient (``actors``): the speaker for "we"/"I" inside a quote,
+   the nearest country or organisation for "it"/"they", the entity for "he"/"she";
+4. add date (a date of the ``dates`` stage inside the clause) and place ("in Kyiv");
+5. fold a repeat with unnamed actors into the event just before it ("the two leaders met").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..pipeline import Stage
+from ..records import Article, Entity, Quote
+from . import actors as act
+from . import event_lexicon as lex
+from .event_coder import Candidate, code_noun, code_token
+from .speakers import SpeakerIndex, resolve
+
+SKIP_ZONES = frozenset({"caption", "credit", "subheading", "boilerplate"})
+FIRST_PERSON = frozenset({"we", "i", "our", "us", "my"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+GROUP_PRONOUNS = frozenset({"it", "they", "its", "their", "them"})
+PLACE_PREPS = frozenset({"in", "at", "near"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Measures are what an event covers, never whom it targets ("recaptured 8,000 sq km").
+UNITS = frozenset({"km", "kilometre", "kilometer", "mile", "hectare", "acre", "percent",
+                   "%", "dollar", "euro", "ton", "tonne", "metre", "meter", "sq"})
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A repeat of an event with unnamed actors is folded into one this many sentences back.
+MERGE_SENTENCES = 2
+# Standalone event nouns are coded only for material events (QuadClass 2 and 4):
+# "Beijing's support" is a stance, "Russia's missile strikes on Ukraine" an event.
+NOUN_QUADS = (2, 4)
+# Violence or military moves by a country named alone are its military's.
+MILITARY_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
+MATERIAL_CONFLICT = 4
+
+
+class EventsStage(Stage):
+    """PLOVER events with actors, recipients, trigger, date and place."""
+
+    name = "events"
+    requires = frozenset({"doc", "entities", "quotes"})
+    assigns = frozenset({"events"})
+
+    def __init__(self, scheme: str = "2024") -> None:
+        self.scheme = scheme  # "2024": the PLOVER manual; "2021": the CAMEO crosswalk
+
+    def process(self, article: Article) -> None:
+        article.extra["events"] = extract_events(article, self.scheme)
+
+
+def extract_events(article: Article, scheme: str = "2024") -> list[dict[str, Any]]:
+    """All events of an article (see the module docstring)."""
+    ctx = _Context(article)
+    events: list[dict[str, Any]] = []
+    for k, sent in enumerate(article.doc.sents):
+        for cand in sentence_candidates(sent):
+            if ctx.skipped(cand.trigger[0].idx):
+                continue  # a caption or subheading glued into the sentence states no event
+            event = ctx.build(cand, sent, scheme)
+            if event is not None:
+                event["_sent"] = k
+                events.append(event)
+    events = merge_repeats(events)
+    for n, event in enumerate(events):
+        event.pop("_sent", None)
+        event["id"] = f"ev{n + 1}"
+    return events
+
+
+def sentence_candidates(sent: Any) -> list[Candidate]:
+    """Coded clauses of a sentence that state something done (or said) by someone."""
+    cands = [c for c in (code_token(t) for t in sent if t.pos_ in ("VERB", "AUX", "ADJ"))
+             if c is not None]
+    keep = [c for c in cands if not any(c.head.i in o.covered for o in cands if o is not c)]
+    keep = [c for c in keep if not c.negated and not c.hypothetical and c.actors]
+    covered = {i for c in cands for i in c.covered} | {t.i for c in cands for t in c.trigger}
+    for tok in sent:
+        if tok.pos_ == "NOUN" and tok.i not in covered:
+            cand = code_noun(tok)
+            if cand and cand.actors and not cand.negated and \
+                    lex.coding(cand.cameo).quad in NOUN_QUADS:
+                keep.append(cand)
+    return sorted(keep, key=lambda c: c.trigger[0].i)
+
+
+class _Context:
+    """Per-article state: zones, quotes, entity index, dates and actor codes."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.doc = article.doc
+        self.zones = [(z["start"], z["end"]) for z in article.zones or []
+                      if z.get("kind") in SKIP_ZONES]
+        self.quotes: list[Quote] = article.quotes or []
+        self.entities: list[Entity] = article.entities or []
+        quoted = [s for q in self.quotes for s in q.content]
+        self.index = SpeakerIndex(self.doc, self.entities, quoted)
+        self.dates = [d for d in article.extra.get("dates", [])
+                      if d.get("value") and ISO_DAY.match(str(d["value"]))]
+        self.entity_codes: dict[str, act.Code] = {}
+
+    def skipped(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.zones)
+
+    def quote_at(self, offset: int) -> Quote | None:
+        for quote in self.quotes:
+            if any(s <= offset < e for s, e in quote.content):
+                return quote
+        return None
+
+    def build(self, cand: Candidate, sent: Any, scheme: str) -> dict[str, Any] | None:
+        """The event record of a candidate, or None when no actor can be coded."""
+        coding = cand.coding(scheme)
+        quote = self.quote_at(cand.trigger[0].idx)
+        actors = [a for a in (self.actor(h, quote) for h in cand.actors) if a]
+        if not actors:
+            return None
+        recipients = [r for r in (self.actor(h, quote, wide=True, target=True)
+                                  for h in cand.recipients if h.lemma_.lower() not in UNITS) if r]
+        place = self.place(cand.head)
+        if place is None and coding.quad == MATERIAL_CONFLICT:
+            place = self.sentence_place(sent)  # attacks hit targets where the text says
+        _military(actors, coding.type)
+        if coding.quad == MATERIAL_CONFLICT or place is not None and place[0] != sent.text:
+            _fill_from_place(recipients, place)
+        for r in recipients:
+            r.pop("_kind", None)
+        recipients = [r for r in recipients if r["country"] or r["sector"] or r["entity"]]
+        place = self.place(cand.head)
+        start = min(t.idx for t in cand.trigger)
+        end = max(t.idx + len(t.text) for t in cand.trigger)
+        return {
+            "type": coding.type, "mode": coding.mode or None, "context": coding.context or None,
+            "actor": actors, "recipient": recipients, "trigger": [start, end],
+            "sentence": [sent.start_char, _trim(self.article.text, sent)],
+            "date": self.date(cand.head), "place": place[0] if place else None,
+            "cameo": cand.cameo, "cameo_root": cand.cameo[:2], "quad_class": coding.quad,
+            "quote": quote.id if quote else None,
+        }
+
+    def actor(self, head: Any, quote: Quote | None, wide: bool = False,
+              target: bool = False) -> dict[str, Any] | None:
+        """Actor record for a head token, resolving pronouns; None when uncodable (a
+        recipient may stay uncoded: its country can come from the event's place)."""
+        word = head.lower_
+        if word in FIRST_PERSON:
+            return self._speaker(quote, head) if quote else None
+        if word in PERSON_PRONOUNS:
+            return self._person_pronoun(head)
+        if word in GROUP_PRONOUNS:
+            found = self._group_antecedent(head)
+            return self.actor(found, None) if found is not None else None
+        return self._phrase(head, wide, target)
+
+    def _phrase(self, head: Any, wide: bool, target: bool) -> dict[str, Any] | None:
+        tokens = act.phrase_tokens(head)
+        code = act.code_tokens(tokens, head)
+        entity = self.entity_of(head)
+        if entity is not None:
+            known = self.entity_code(entity)
+            code.country = code.country or known.country
+            code.sector = code.sector or known.sector
+        if code.country is None and wide:
+            code.country = act.code_tokens(act.phrase_tokens(head, wide=True)).country
+        person = entity is not None and entity.label == "PERSON"
+        if code.country is None and code.sector is None and not person and not target:
+            return None  # "the West", "the resolution": no actor PLOVER can code
+        start, end = _edges([t for t in tokens if not self.skipped(t.idx)] or tokens)
+        name = entity.name if entity else self.article.text[start:end]
+        return _record(start, end, entity, name, code)
+
+    def _speaker(self, quote: Quote, head: Any) -> dict[str, Any] | None:
+        entity = next((e for e in self.entities if e.id == quote.speaker.entity), None)
+        if entity is None:
+            return None
+        code = self.entity_code(entity)
+        return _record(head.idx, head.idx + len(head.text), entity, entity.name, code)
+
+    def _person_pronoun(self, head: Any) -> dict[str, Any] | None:
+        speaker = resolve(head, self.index)
+        entity = next((e for e in self.entities if e.id == speaker.entity), None)
+        if entity is None:
+            return None
+        return _record(head.idx, head.idx + len(head.text), entity, entity.name,
+                       self.entity_code(entity))
+
+    def _group_antecedent(self, head: Any) -> Any | None:
+        """The nearest earlier subject or possessor before the pronoun's clause
+        ("Russia's strikes ... after it fired"); a relative pronoun stands for its noun."""
+        clause = head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        first = max(0, head.sent.start - 1)
+        for _ in range(act.PRONOUN_SENTENCES - 1):
+            first = max(0, self.doc[first].sent.start - 1)
+        for tok in reversed(self.doc[first:min(head.i, clause.left_edge.i)]):
+            if self.skipped(tok.idx) or tok.dep_ not in ("nsubj", "poss", "nsubjpass"):
+                continue
+            if tok.lower_ in ("which", "who", "that") and tok.head.dep_ == "relcl":
+                return tok.head.head
+            return None if tok.lower_ in GROUP_PRONOUNS | PERSON_PRONOUNS else tok
+        return None
+
+    def entity_of(self, head: Any) -> Entity | None:
+        return self.index.entity_at(head.idx, head.idx + len(head.text))
+
+    def entity_code(self, entity: Entity) -> act.Code:
+        if entity.id not in self.entity_codes:
+            self.entity_codes[entity.id] = act.entity_code(entity, self.doc)
+        return self.entity_codes[entity.id]
+
+    def date(self, head: Any) -> str | None:
+        """A day from the dates stage inside the clause, nearest the trigger."""
+        lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+        inside = [d for d in self.dates if lo <= d["start"] and d["end"] <= hi]
+        if not inside:
+            return None
+        return str(min(inside, key=lambda d: abs(d["start"] - head.idx))["value"])
+
+    def place(self, head: Any) -> tuple[str, str | None] | None:
+        """"in Kyiv", "near Kryvyi Rih": a place attached to the clause, and its country."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.ent_type_ in PLACE_LABELS:
+                        span = _entity_span(obj)
+                        return span.text, act.place_country(span.text)
+        return None
+
+
+    def sentence_place(self, sent: Any) -> tuple[str, str | None] | None:
+        """The first place named in the sentence whose country is known."""
+        for ent in sent.ents:
+            if ent.label_ in PLACE_LABELS and not self.skipped(ent.start_char):
+                country = act.place_country(ent.text)
+                if country:
+                    return ent.text, country
+        return None
+
+
+def _record(start: int, end: int, entity: Entity | None, name: str,
+            code: act.Code) -> dict[str, Any]:
+    return {"start": start, "end": end, "entity": entity.id if entity else None,
+            "name": name.strip(), "country": code.country, "sector": code.sector,
+            "_kind": code.kind}
+
+
+def _military(actors: list[dict[str, Any]], kind: str) -> None:
+    """"Russia fired missiles": a country named alone acts through its military."""
+    for a in actors:
+        if kind in MILITARY_TYPES and a.pop("_kind", None) in ("country", "capital") \
+                and a["sector"] in (None, "GOV"):
+            a["sector"] = "MIL"
+        a.pop("_kind", None)
+
+
+def _fill_from_place(recipients: list[dict[str, Any]], place: Any) -> None:
+    """A target with no country of its own ("a gas pipeline") is in the event's country."""
+    for r in recipients:
+        r.pop("_kind", None)
+        if r["country"] is None and place and place[1]:
+            r["country"] = place[1]
+
+
+def _edges(tokens: list[Any]) -> tuple[int, int]:
+    toks = [t for t in tokens if not t.is_punct and t.dep_ not in ("det", "case")] or tokens
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _entity_span(tok: Any) -> Any:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return tok.doc[tok.i:tok.i + 1]
+
+
+def _trim(text: str, sent: Any) -> int:
+    end = sent.end_char
+    while end > sent.start_char and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def merge_repeats(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Fold an event whose actors are unnamed ("the two leaders met") into the same-type
+    event just before it, keeping the first and adding the repeat's place and date."""
+    out: list[dict[str, Any]] = []
+    for event in events:
+        prev = next((p for p in reversed(out) if p["type"] == event["type"]
+                     and event["_sent"] - p["_sent"] <= MERGE_SENTENCES), None)
+        unnamed = all(a["country"] is None and a["entity"] is None for a in event["actor"])
+        if prev is not None and unnamed:
+            prev["place"] = prev["place"] or event["place"]
+            prev["date"] = prev["date"] or event["date"]
+            continue
+        out.append(event)
+    return out
