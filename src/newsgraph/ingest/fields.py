@@ -55,6 +55,21 @@ def to_document(record: dict[str, Any], source: dict[str, Any], max_chars: int,
         return error(source, "empty", f"field '{text_key}' holds no text")
     if len(text) > max_chars:
         return error(source, "too_large", too_large_message(len(text), max_chars))
+    values, meta = _split(record, text_key, options)
+    if "id" in values:
+        source = {**source, "id": values["id"]}
+    published = iso_date(values.get("date"))
+    if values.get("date") is not None and published is None:
+        meta["date_raw"] = values["date"]
+    evidence = f"input metadata ({source.get('format')} field)" if published else None
+    return RawDocument(text=text, source=source, title=_str_or_none(values.get("title")),
+                       url=_str_or_none(values.get("url")), published=published,
+                       published_evidence=evidence, meta=meta)
+
+
+def _split(record: dict[str, Any], text_key: str,
+           options: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(title/date/url/id values found, the rest of the record as meta)."""
     used = {text_key}
     values: dict[str, Any] = {}
     for name in ("title", "date", "url", "id"):
@@ -62,24 +77,11 @@ def to_document(record: dict[str, Any], source: dict[str, Any], max_chars: int,
         if key is not None:
             used.add(key)
             values[name] = value
-    if "id" in values:
-        source = {**source, "id": values["id"]}
     meta = without(record, used)
     for key in [k for keys in DEFAULT_KEYS.values() for k in keys]:
         if meta.get(key) in ("", None):
             meta.pop(key, None)  # an empty date or url cell is not metadata
-    published = iso_date(values.get("date"))
-    if values.get("date") is not None and published is None:
-        meta["date_raw"] = values["date"]
-    return RawDocument(
-        text=text,
-        source=source,
-        title=_str_or_none(values.get("title")),
-        url=_str_or_none(values.get("url")),
-        published=published,
-        published_evidence=f"input metadata ({source.get('format')} field)" if published else None,
-        meta=meta,
-    )
+    return values, meta
 
 
 def without(record: dict[str, Any], paths: set[str]) -> dict[str, Any]:
