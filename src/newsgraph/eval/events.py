@@ -240,3 +240,59 @@ def format_report(result: dict[str, Any]) -> str:
             lines.append(f"  end to end: right type with actor on the source "
                          f"{e['right_type_and_actor']:.3f}")
     return "\n".join(lines)
+
+
+GOLD_CODE = re.compile(r"^(?P<name>.*?)\s*(?:\((?P<codes>[A-Z ]+)\))?$")
+
+
+def _gold_party(text: str) -> tuple[str, str | None]:
+    """"US Senate committee (USA LEG)" -> name and country code (from the text if absent)."""
+    from ..stages.actors import code_text
+
+    m = GOLD_CODE.match(text.strip())
+    assert m is not None
+    codes = (m.group("codes") or "").split()
+    return m.group("name"), codes[0] if codes else code_text(m.group("name")).country
+
+
+def _party_match(gold: str, actors: list[dict[str, Any]]) -> bool:
+    """A coded actor with the gold party's country, or sharing a name word when uncoded."""
+    name, country = _gold_party(gold)
+    words = {w.lower() for w in name.split() if len(w) > 2}
+    return any((country and a.get("country") == country) or (
+        not country and words & {w.lower() for w in str(a.get("name", "")).split()})
+        for a in actors)
+
+
+def _event_found(gold: dict[str, Any], events: list[dict[str, Any]]) -> bool:
+    kind = LEGACY_TYPES.get(gold["type"], gold["type"])
+    for e in events:
+        if e["type"] != kind or not _party_match(gold["source"], e["actor"]):
+            continue
+        others = e["recipient"] + (e["actor"] if kind == "CONSULT" else [])
+        if _party_match(gold["target"], others):
+            return True
+    return False
+
+
+def seed_report(article_json: dict[str, Any], gold: dict[str, Any]) -> dict[str, Any]:
+    """Seed figures: events with the right type and actor/recipient countries, the vote
+    field by field, quantities found by text."""
+    events = article_json.get("events", [])
+    found = [_event_found(g, events) for g in gold.get("events", [])]
+    vote_fields = ("yes", "no", "abstain", "no_members", "abstain_members", "sponsors",
+                   "outcome")
+    votes = article_json.get("votes", [])
+    gv = (gold.get("votes") or [{}])[0]
+    best = votes[0] if votes else {}
+    vote = {f: best.get(f) == gv.get(f) for f in vote_fields}
+    texts = {q.get("text") for q in article_json.get("quantities", [])}
+    quants = [q["text"] in texts for q in gold.get("quantities", [])]
+    return {
+        "events": {"gold": len(found), "right_type_and_actors": sum(found),
+                   "missed": [g["type"] + ": " + g["source"] for g, ok in
+                              zip(gold.get("events", []), found, strict=True) if not ok]},
+        "vote": {"exact": all(vote.values()) and bool(votes), "fields": vote,
+                 "consistent": best.get("consistent")},
+        "quantities": {"gold": len(quants), "found": sum(quants)},
+    }
