@@ -1,0 +1,52 @@
+"""PLV scoring on a tiny hand-written fixture, and the split."""
+
+import argparse
+import json
+from pathlib import Path
+
+import pytest
+
+from newsgraph.eval import events as ev
+
+FIXTURE = (
+    "\tsentence_id\tsentence\tmarked_sentence\tsource\ttarget\tgold_penta\tgold_root\n"
+    "\t1\tIran condemned Israel.\t<s>Iran</s> condemned <t>Israel</t>.\tIran\tIsrael\t3\tACCUSE\n"
+    "\t2\tPolice arrested a reporter.\t<s>Police</s> arrested <t>a reporter</t>.\tPolice\t"
+    "a reporter\t4\tCOERCE\n"
+    "\t3\tJapan will meet Korea.\t<s>Japan</s> will meet <t>Korea</t>.\tJapan\tKorea\t1\tAGREE\n"
+)
+
+
+def test_parse_marked():
+    text, src, tgt = ev.parse_marked("<s>Iran</s> condemned <t>Israel</t>.")
+    assert text == "Iran condemned Israel." and src == [(0, 4)] and tgt == [(15, 21)]
+
+
+def test_score_counts_and_macro():
+    r = ev.score(["ACCUSE", "COERCE"], ["ACCUSE", "ASSAULT"])
+    assert r["accuracy"] == 0.5 and r["quad_accuracy"] == 1.0
+    assert r["per_class"]["COERCE"]["r"] == 0.0
+
+
+def test_split_is_deterministic():
+    assert ev.part_of("a sentence") == ev.part_of("a sentence")
+    assert {ev.part_of(f"s{i}") for i in range(20)} == {"tune", "held"}
+
+
+def test_run_on_fixture(tmp_path: Path, capsys):
+    path = tmp_path / "plv.tsv"
+    path.write_text(FIXTURE, encoding="utf-8")
+    args = argparse.Namespace(plv=str(path), part="all", end_to_end=False, limit=0, json=True)
+    assert ev.run(args) == 0
+    out = json.loads(capsys.readouterr().out)
+    total = sum(out[p]["markup"]["n"] for p in ("tune", "held"))
+    correct = sum(out[p]["markup"]["accuracy"] * out[p]["markup"]["n"] for p in ("tune", "held"))
+    assert total == 3 and round(correct) == 3
+
+
+def test_real_plv_if_present():
+    path = Path(ev.DEFAULT_PLV)
+    if not path.exists():
+        pytest.skip(f"{path} absent: PLV data is read from ../shared/data only")
+    rows = ev.load_plv(path, "held")
+    assert len(rows) > 400 and all(r.source for r in rows[:20])
