@@ -40,3 +40,12 @@ def titles() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def honorifics() -> dict[str, str]:
     return {r["honorific"]: r["gender"] for r in table("honorifics.tsv")}
+
+
+@lru_cache(maxsize=1)
+def cue_relations() -> dict[str, frozenset[str]]:
+    """Verb lemma -> dependents that hold reported content (derived, see the file header)."""
+    out: dict[str, set[str]] = {}
+    for row in table("cue_relations.tsv"):
+        out.setdefault(row["lemma"], set()).add(row["relation"])
+    return {k: frozenset(v) for k, v in out.items()}

@@ -17,8 +17,13 @@ from .. import lexicons
 from ..records import Span
 
 COMPLEMENT_DEPS = frozenset({"ccomp", "parataxis"})
-# Verbs whose infinitive complement is reported content ("urged X to ...").
+# Speech verbs whose infinitive complement is reported content ("urged X to ...").
 DEMAND_MEANINGS = frozenset({"demand", "promise", "warn", "ask"})
+# Preference when a verb has several dependents that may hold content: a clause reports
+# more precisely than an object, an object more than a prepositional phrase.
+RELATION_ORDER = ("ccomp", "parataxis", "xcomp", "dobj", "oprd", "prep:to", "prep:for",
+                  "prep:about", "prep:of", "prep:on", "prep:as", "prep:against", "prep:with",
+                  "prep:at", "prep:by", "prep:upon")
 # Prepositions that introduce reported content when the object holds a quotation mark.
 CONTENT_PREPS = frozenset({"as", "about", "of", "against", "for", "that"})
 QUOTE_MARKS = frozenset("“”\"")
@@ -46,25 +51,46 @@ def cue_meaning(tok: Any) -> str | None:
 
 
 def complement(cue: Any) -> tuple[Any, str] | None:
-    """The token heading the reported content of a cue, and the rule that found it."""
+    """The token heading the reported content of a cue, and the rule that found it.
+
+    Which dependents count (clausal complement, object, infinitive, ``refer to``) is read
+    per verb from ``lexicons/cue_relations.tsv``; speech verbs also get fallbacks for
+    common mis-parses.
+    """
+    allowed = lexicons.cue_relations().get(cue.lemma_.lower(), frozenset())
     children = list(cue.children)
+    for rel in RELATION_ORDER:
+        for child in children:
+            name = f"prep:{child.lower_}" if child.dep_ == "prep" else child.dep_
+            if name == rel and rel in allowed:
+                head = _prep_object(child) if child.dep_ == "prep" else child
+                if head is not None:
+                    return head, "complement" if rel == "ccomp" else rel.split(":")[0]
+    if cue.lemma_.lower() not in lexicons.cues():
+        return None
+    if cue.dep_ == "parataxis" and cue.head.i < cue.i and _has_subject(cue):
+        return cue.head, "parenthetical"  # "[The sanctions are working], she said, and ..."
     for child in children:
         if child.dep_ in COMPLEMENT_DEPS and child.pos_ in ("VERB", "AUX"):
             return child, "complement"
-    meaning = cue_meaning(cue)
-    for child in children:
-        if child.dep_ == "xcomp" and meaning in DEMAND_MEANINGS and child.i > cue.i:
-            return child, "infinitive"
+    if cue_meaning(cue) in DEMAND_MEANINGS:  # "called on them [to reconsider]"
+        for child in children:
+            if child.dep_ == "xcomp" and child.i > cue.i:
+                return child, "infinitive"
     for child in children:  # "she told him [Ukraine's process was on track]" mis-parsed
         if child.dep_ == "conj" and child.i > cue.i and _has_subject(child) \
                 and not any(t.dep_ == "cc" for t in cue.doc[cue.i + 1: child.i]):
             return child, "complement"
     for child in children:
         if child.dep_ == "prep" and child.lower_ in CONTENT_PREPS:
-            objs = [t for t in child.children if t.dep_ in ("pobj", "pcomp")]
-            if objs and _has_mark(objs[0]) and objs[0].lemma_.lower() not in lexicons.cues():
-                return objs[0], "quoted_object"
+            obj = _prep_object(child)
+            if obj is not None and _has_mark(obj) and obj.lemma_.lower() not in lexicons.cues():
+                return obj, "quoted_object"
     return _that_clause(cue) or _subjectless_verb(cue)
+
+
+def _prep_object(prep: Any) -> Any | None:
+    return next((t for t in prep.children if t.dep_ in ("pobj", "pcomp")), None)
 
 
 def _that_clause(cue: Any) -> tuple[Any, str] | None:
@@ -82,6 +108,8 @@ def _that_clause(cue: Any) -> tuple[Any, str] | None:
 def _subjectless_verb(cue: Any) -> tuple[Any, str] | None:
     """``told him [Ukraine's process was on track]``: the object is the subject of a verb
     the parser left without one."""
+    if not any(c.dep_ == "dative" for c in cue.children):
+        return None
     for child in cue.children:
         if child.dep_ == "dobj" and child.i > cue.i:
             end = min(cue.sent.end, child.right_edge.i + 1 + OBJECT_CLAUSE_GAP)
@@ -117,7 +145,7 @@ def content_span(cue: Any, head: Any, stops: set[int], rule: str = "") -> Span |
                 hi = i - 1
                 break
     else:
-        hi = min(hi, cue.i - 1)
+        hi = min(hi, cue.left_edge.i - 1 if cue.left_edge.i > head.i else cue.i - 1)
         for i in range(hi, lo - 1, -1):
             if i in stops and i < head.i:
                 lo = i + 1

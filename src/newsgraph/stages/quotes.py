@@ -32,6 +32,8 @@ BEFORE_GAP = 8
 # A continuation quote may follow its speaker's previous quote by this many sentences.
 CONTINUATION_SENTENCES = 3
 MIN_CONTINUATION_WORDS = 3
+# Zones no quote, cue or speaker is taken from.
+SKIP_ZONES = frozenset({"caption", "credit", "subheading", "boilerplate"})
 # Characters after which a quoted segment stands on its own rather than inside a clause.
 STANDALONE_BEFORE = frozenset(".!?:;,—–-(“”\"")
 MEDIUM_NOUNS = ("statement", "interview", "update", "post", "tweet", "op-ed", "letter",
@@ -91,8 +93,11 @@ def segments(article: Article) -> list[Segment]:
 
 
 def is_cue(tok: Any) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lexicons.cues() \
-        and tok.lemma_.lower() != "be"
+    """A verb from the reporting-verb lexicon or the derived cue-relation table."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma != "be" and (lemma in lexicons.cues() or lemma in lexicons.cue_relations())
 
 
 class _Finder:
@@ -106,6 +111,13 @@ class _Finder:
         self.tok_starts = [t.idx for t in self.doc]
         quoted = [(s.open, s.close + 1) for s in segs]
         self.index = SpeakerIndex(self.doc, article.entities or [], quoted)
+        self.skipped = sorted((z["start"], z["end"]) for z in article.zones or []
+                              if z["kind"] in SKIP_ZONES)
+
+    def in_skipped_zone(self, offset: int) -> bool:
+        """Whether offset lies in a caption, credit, subheading or boilerplate zone."""
+        i = bisect_right(self.skipped, (offset, 10**12)) - 1
+        return i >= 0 and self.skipped[i][0] <= offset < self.skipped[i][1]
 
     def tok(self, offset: int) -> Any:
         return self.doc[max(0, bisect_right(self.tok_starts, offset) - 1)]
@@ -188,7 +200,7 @@ class QuotesStage(Stage):
     """Direct, mixed and indirect quotes with cues and resolved speakers."""
 
     name = "quotes"
-    requires = frozenset({"doc", "quote_marks", "paragraphs", "entities"})
+    requires = frozenset({"doc", "quote_marks", "paragraphs", "entities", "zones"})
     assigns = frozenset({"quotes"})
 
     def process(self, article: Article) -> None:
@@ -199,8 +211,11 @@ def extract_quotes(article: Article) -> list[Quote]:
     """All attributions of an article (see the module docstring for the steps)."""
     segs = [s for s in segments(article) if article.text[s.open + 1: s.close].strip()]
     finder = _Finder(article, segs)
+    segs = [s for s in segs if not finder.in_skipped_zone(s.open)]
     found = _direct(finder, segs)
     found += _reported(finder, found)
+    found = [x for x in found if not finder.in_skipped_zone(x.start)
+             and not (x.cue is not None and finder.in_skipped_zone(x.cue.idx))]
     found.sort(key=lambda x: x.start)
     return _resolve(finder, found)
 

@@ -3,7 +3,9 @@
 1. paragraphs: runs of text between newlines;
 2. quotation-mark roles (opening/closing) decided from context and pairing, so that a
    wrong-direction mark (``”We understand``) is read as the opening mark it is;
-3. sentence-boundary hints where sentences are glued (``said.Ukraine``, ``this.”President``).
+3. sentence-boundary hints where sentences are glued (``said.Ukraine``, ``this.”President``,
+   ``WestIt``);
+4. zones: body, subheading, caption, credit, boilerplate (see ``zones``).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 
 from ..pipeline import Stage
 from ..records import Article, Span
+from .zones import find_zones, glued_hints
 
 DOUBLE_MARKS = frozenset("“”\"„«»")
 OPENING_SINGLE = "‘"
@@ -136,6 +139,9 @@ class RepairStage(Stage):
             marks.extend(single_mark_roles(text, lo, hi))
         marks.sort(key=lambda m: m["offset"])
         article.quote_marks = marks
-        article.hints = glued_boundaries(text, marks)
-        if article.zones is None:
-            article.zones = []
+        hints = glued_boundaries(text, marks)
+        seen = {h["offset"] for h in hints}
+        hints += [h for h in glued_hints(text) if h["offset"] not in seen]
+        hints.sort(key=lambda h: h["offset"])
+        article.hints = hints
+        article.zones = find_zones(text, article.paragraphs)

@@ -28,8 +28,9 @@ def cut_points(article: Article) -> tuple[set[int], set[int]]:
         cuts.add(mark["offset"] + 1)
     starts = {h["offset"] for h in article.hints or [] if h["kind"] == "sentence_start"}
     for zone in article.zones or []:
-        starts.add(zone["start"])
-        starts.add(zone["end"])
+        if zone["kind"] != "body":
+            starts.add(zone["start"])
+            starts.add(zone["end"])
     cuts |= starts
     return cuts, starts
 
