@@ -150,10 +150,10 @@ def content_span(cue: Any, head: Any, stops: set[int], rule: str = "") -> Span |
             if i in stops and i < head.i:
                 lo = i + 1
                 break
-    while lo <= hi and (doc[lo].dep_ == "mark" and doc[lo].lower_ == "that"
+    while lo <= hi and (doc[lo].dep_ == "mark" and doc[lo].lower_ == "that" or doc[lo].is_space
                         or doc[lo].is_punct and doc[lo].text not in QUOTE_MARKS):
         lo += 1
-    while hi >= lo and doc[hi].is_punct and doc[hi].text not in QUOTE_MARKS:
+    while hi >= lo and (doc[hi].is_space or doc[hi].is_punct and doc[hi].text not in QUOTE_MARKS):
         hi -= 1
     if hi - lo + 1 < MIN_CONTENT_TOKENS:
         return None

