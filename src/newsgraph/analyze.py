@@ -9,10 +9,15 @@ from .records import Article, Published
 
 def default_stages(options: Options | None = None) -> list[Stage]:
     """The stages of a full analysis, in order."""
+    from .stages.dates import DatesStage
     from .stages.entities import EntitiesStage
+    from .stages.events import EventsStage
+    from .stages.places import PlacesStage
+    from .stages.quantities import QuantitiesStage
     from .stages.quotes import QuotesStage
     from .stages.repair import RepairStage
     from .stages.segment import SegmentStage
+    from .stages.votes import VotesStage
 
     opts = options or Options()
     return [
@@ -20,6 +25,11 @@ def default_stages(options: Options | None = None) -> list[Stage]:
         SegmentStage(opts.model),
         EntitiesStage(),
         QuotesStage(),
+        DatesStage(),
+        PlacesStage(),
+        EventsStage(),
+        VotesStage(),
+        QuantitiesStage(),
     ]
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from .. import lexicons
 from ..pipeline import Stage
 from ..records import Article, Entity, Mention
+from .docarrays import DocArrays
 
 KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 POSSESSIVE = ("’s", "'s", "’", "'")
@@ -144,8 +145,9 @@ def _role_after(span: Any) -> tuple[str | None, str | None]:
 
 
 def doc_text(tokens: list[Any]) -> str:
+    """Text from the first to the last token (slicing the Doc, not rebuilding its text)."""
     doc = tokens[0].doc
-    return str(doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)])
+    return str(doc[tokens[0].i: tokens[-1].i + 1].text)
 
 
 NAME_PARTICLES = frozenset({"von", "der", "van", "de", "da", "del", "di", "bin", "al", "le"})
@@ -165,6 +167,7 @@ def _extend_particles(ent: Any) -> Any:
 def cluster_entities(doc: Any) -> list[Entity]:
     """Cluster the doc's entity mentions into article entities (see module docstring)."""
     clusters: list[_Cluster] = []
+    full_text = doc.text  # Doc.text is rebuilt on every access: read it once
     covered = -1
     for ent in doc.ents:
         if ent.label_ not in KEEP_LABELS or ent.start < covered:
@@ -175,7 +178,7 @@ def cluster_entities(doc: Any) -> list[Entity]:
         if not words:
             continue
         cluster = _find_cluster(clusters, ent.label_, words)
-        text = doc.text[start:end]
+        text = full_text[start:end]
         if cluster is None:
             cluster = _Cluster(ent.label_, words, text)
             clusters.append(cluster)
@@ -184,7 +187,7 @@ def cluster_entities(doc: Any) -> list[Entity]:
         cluster.mentions.append(Mention(start, end, text))
         if ent.label_ == "PERSON":
             _person_details(cluster, ent, words, gender)
-    _add_descriptions(doc, clusters)
+    _add_descriptions(doc, full_text, clusters)
     return [
         Entity(id=f"e{i + 1}", name=c.name, label=c.label, mentions=c.mentions, role=c.role,
                organisation=c.organisation, gender=c.gender)
@@ -206,11 +209,12 @@ def _person_details(cluster: _Cluster, ent: Any, words: list[str], gender: str |
             cluster.gender = "f"
 
 
-def _add_descriptions(doc: Any, clusters: list[_Cluster]) -> None:
+def _add_descriptions(doc: Any, full_text: str, clusters: list[_Cluster]) -> None:
     """'the Russian president' -> the one person whose role and organisation match."""
     titles = lexicons.titles()
-    for tok in doc:
-        if tok.lower_ not in titles or tok.pos_ != "NOUN" or tok.ent_type_:
+    for i in DocArrays(doc).tokens_with_lower(titles, nouns_only=True):
+        tok = doc[i]
+        if tok.ent_type_:
             continue
         lefts = list(tok.lefts)
         if not lefts or lefts[0].lower_ != "the":
@@ -222,7 +226,7 @@ def _add_descriptions(doc: Any, clusters: list[_Cluster]) -> None:
         if len(matches) == 1:
             start = lefts[0].idx
             end = tok.idx + len(tok.text)
-            matches[0].mentions.append(Mention(start, end, doc.text[start:end]))
+            matches[0].mentions.append(Mention(start, end, full_text[start:end]))
 
 
 class EntitiesStage(Stage):

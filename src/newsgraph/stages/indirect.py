@@ -9,6 +9,7 @@ attribution begins, so the two never share words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +28,7 @@ RELATION_ORDER = ("ccomp", "parataxis", "xcomp", "dobj", "oprd", "prep:to", "pre
 # Prepositions that introduce reported content when the object holds a quotation mark.
 CONTENT_PREPS = frozenset({"as", "about", "of", "against", "for", "that"})
 QUOTE_MARKS = frozenset("“”\"")
+ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 MIN_CONTENT_TOKENS = 3
 # How far after a cue a "that" may introduce its clause ("said in a statement that").
 THAT_WINDOW = 8
@@ -160,13 +162,17 @@ def content_span(cue: Any, head: Any, stops: set[int], rule: str = "") -> Span |
     return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
 
 
-def according_to(doc: Any, stops: set[int]) -> Iterator[Reported]:
+def according_to(doc: Any, stops: set[int], text: str) -> Iterator[Reported]:
     """``according to X, [content]``: the clause the phrase attaches to."""
-    for tok in doc:
-        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+    for m in ACCORDING.finditer(text):
+        tok = doc.char_span(m.start(), m.start() + len("according"))
+        if tok is None:
+            continue
+        tok = tok[0]
+        if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
             continue
         clause = tok.head
-        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
         lo, hi = clause.left_edge.i, clause.right_edge.i
         phrase = list(tok.subtree)

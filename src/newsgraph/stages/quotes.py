@@ -15,12 +15,14 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any
 
 from .. import lexicons
 from ..pipeline import Stage
 from ..records import Article, Quote, Span, Speaker
+from .docarrays import DocArrays
 from .indirect import according_to, complement, content_span, cue_after_content
 from .speakers import SpeakerIndex, resolve, subject_of
 
@@ -96,6 +98,12 @@ def segments(article: Article) -> list[Segment]:
                                       for o in out)]
 
 
+@lru_cache(maxsize=1)
+def cue_lemmas() -> frozenset[str]:
+    """Every verb lemma that may cue an attribution."""
+    return frozenset(lexicons.cues()) | frozenset(lexicons.cue_relations())
+
+
 def is_cue(tok: Any) -> bool:
     """A verb from the reporting-verb lexicon or the derived cue-relation table."""
     if tok.pos_ not in ("VERB", "AUX"):
@@ -112,9 +120,10 @@ class _Finder:
         self.doc = article.doc
         self.text = article.text
         self.segs = segs
-        self.tok_starts = [t.idx for t in self.doc]
+        self.arrays = DocArrays(self.doc)
+        self.tok_starts = self.arrays.starts
         quoted = [(s.open, s.close + 1) for s in segs]
-        self.index = SpeakerIndex(self.doc, article.entities or [], quoted)
+        self.index = SpeakerIndex(self.doc, article.entities or [], quoted, self.arrays)
         self.skipped = sorted((z["start"], z["end"]) for z in article.zones or []
                               if z["kind"] in SKIP_ZONES)
 
@@ -294,13 +303,14 @@ def _reported(f: _Finder, direct: list[_Found]) -> list[_Found]:
     stops = _stop_tokens(f, direct)
     taken = [s for d in direct for s in d.content]
     out = []
-    for tok in f.doc:
+    for i in f.arrays.tokens_with_lemma(cue_lemmas()):
+        tok = f.doc[i]
         if tok.i in used_cues or not is_cue(tok) or f.inside_any(tok.idx):
             continue
         item = _reported_one(f, tok, stops)
         if item is not None and not _overlaps(item.content[0], taken):
             out.append(item)
-    for rep in according_to(f.doc, stops):
+    for rep in according_to(f.doc, stops, f.text):
         if not _overlaps(rep.content, taken):
             obj = [t for t in f.doc[rep.cue.i + 1].children if t.dep_ == "pobj"]
             out.append(_Found([rep.content], rep.cue, rep.rule, _kind(f.text, rep.content),

@@ -14,6 +14,7 @@ from typing import Any
 
 from .. import lexicons
 from ..records import Entity, Span, Speaker
+from .docarrays import DocArrays
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # How many sentences back a pronoun may look for its antecedent: news pronouns refer to
@@ -39,15 +40,18 @@ class Candidate:
 class SpeakerIndex:
     """Entity mentions of one article, indexed by offset, for resolving speakers."""
 
-    def __init__(self, doc: Any, entities: list[Entity], quoted: list[Span]) -> None:
+    def __init__(self, doc: Any, entities: list[Entity], quoted: list[Span],
+                 arrays: DocArrays | None = None) -> None:
+        arrays = arrays or DocArrays(doc)
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
         self.quoted = sorted(quoted)
         self.by_offset: list[tuple[int, int, Entity]] = sorted(
             (m.start, m.end, e) for e in entities for m in e.mentions
         )
         self.starts = [s for s, _, _ in self.by_offset]
-        self.tok_starts = [t.idx for t in doc]
-        self.sent_of_tok = _sentence_index(doc)
+        self.tok_starts = arrays.starts
+        self.sent_of_tok = arrays.sent_of_tok
         self.sent_bounds = [(s.start_char, s.end_char) for s in doc.sents]
         self.extra: list[Candidate] = []  # resolved speakers, added as they are found
 
@@ -89,14 +93,6 @@ class SpeakerIndex:
         return out
 
 
-def _sentence_index(doc: Any) -> list[int]:
-    out = [0] * len(doc)
-    for k, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            out[i] = k
-    return out
-
-
 def subject_of(verb: Any) -> Any | None:
     """The subject of a cue verb, inherited through conjunctions and participles.
 
@@ -114,10 +110,10 @@ def subject_of(verb: Any) -> Any | None:
             for child in tok.children:
                 if child.dep_ in ("dobj", "nsubjpass"):
                     return child
-        if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and tok.head is not tok:
+        if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and tok.head.i != tok.i:
             tok = tok.head
             continue
-        if tok.dep_ == "relcl" and tok.head is not tok:
+        if tok.dep_ == "relcl" and tok.head.i != tok.i:
             return tok.head
         if tok.dep_ == "acl" and tok.head.dep_ == "dobj":  # "X issued a statement saying"
             tok = tok.head.head
@@ -137,7 +133,7 @@ def _through_reported_clause(verb: Any, holder: Any, subject: Any) -> Any:
     if holder is verb or verb.dep_ != "conj":
         return subject
     anc = holder
-    while anc.dep_ != "ROOT" and anc.head is not anc:
+    while anc.dep_ != "ROOT" and anc.head.i != anc.i:
         if anc.dep_ in ("ccomp", "parataxis") and anc.head.lemma_.lower() in lexicons.cues():
             for child in anc.head.children:
                 if child.dep_ in SUBJECT_DEPS:
@@ -171,7 +167,7 @@ def resolve(head: Any, index: SpeakerIndex) -> Speaker:
     if entity is not None:
         speaker = Speaker([(start, end)], entity.name, entity.id, "name")
     else:
-        speaker = Speaker([(start, end)], _clean(index.doc.text[start:end]), None,
+        speaker = Speaker([(start, end)], _clean(index.text[start:end]), None,
                           "description" if word in lexicons.titles() else "unresolved")
     index.remember(Candidate(start, end, entity, speaker.name or "", True,
                              head.tag_ in ("NNS", "NNPS")))
