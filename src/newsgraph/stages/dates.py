@@ -626,7 +626,7 @@ def clause_direction(doc: Any, start: int, end: int) -> Direction:
     if span is None or len(span) == 0:
         return "past"
     verb = span.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return "past"
@@ -647,7 +647,7 @@ def verb_direction(verb: Any, depth: int = 0) -> Direction:
         return "future"
     if any(c.tag_ == "MD" for c in aux):  # "may be signed", "should be completed"
         return "past" if "have" in words else "future"
-    if "to" in words and verb.head is not verb and depth < 2:  # infinitive: ask its governor
+    if "to" in words and verb.head.i != verb.i and depth < 2:  # infinitive: ask its governor
         head = verb.head
         if head.lemma_.lower() in vocab()["intent"] or head.lower_ in _future_words():
             return "future"

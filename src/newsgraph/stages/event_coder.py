@@ -341,7 +341,7 @@ def _hypothetical(head: Any, auxes: set[str], reported: bool) -> bool:
             return True
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NONFACTIVE_VERBS:
             return True
-        if tok.dep_ not in ("xcomp", "conj", "advcl", "acl", "pcomp") or tok.head is tok:
+        if tok.dep_ not in ("xcomp", "conj", "advcl", "acl", "pcomp") or tok.head.i == tok.i:
             return False
         tok = tok.head
     return False
