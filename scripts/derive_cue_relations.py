@@ -49,7 +49,7 @@ def main(root: str) -> None:
     arts = load_split(Path(root), "train")
     seen: Counter[tuple[str, str]] = Counter()
     hit: Counter[tuple[str, str]] = Counter()
-    for art, doc in zip(arts, nlp.pipe((a.text for a in arts), batch_size=32)):
+    for art, doc in zip(arts, nlp.pipe((a.text for a in arts), batch_size=32), strict=True):
         cues = {g.cue[0][0]: g for g in art.attributions if g.cue}
         for tok in doc:
             if tok.pos_ != "VERB":

@@ -101,7 +101,7 @@ def evaluate(articles: list[GoldArticle], direct_only: bool = False,
     pipeline.run(records)
     total = Tally()
     forms = {f: Tally() for f in FORMS}
-    for gold_art, art in zip(articles, records):
+    for gold_art, art in zip(articles, records, strict=True):
         text = gold_art.text
         golds = gold_items(gold_art)
         preds = predicted_items(art)

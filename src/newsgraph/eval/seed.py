@@ -51,7 +51,7 @@ def score_quotes(article: Article, gold: dict[str, Any]) -> dict[str, Any]:
     quotes = article.quotes or []
     golds = gold["quotes"]
     preds = [Item(list(q.content)) for q in quotes]
-    gitems = [Item([tuple(g["span"])]) for g in golds]  # type: ignore[list-item]
+    gitems = [Item([(g["span"][0], g["span"][1])]) for g in golds]
     pairs = dict((j, i) for i, j in match(text, preds, gitems))
     rows = []
     for j, g in enumerate(golds):

@@ -15,7 +15,7 @@ def table(name: str) -> list[dict[str, str]]:
     """Rows of a tab-separated lexicon with a header line (comments skipped)."""
     rows = [ln.split("\t") for ln in _lines(name)]
     header, body = rows[0], rows[1:]
-    return [dict(zip(header, row)) for row in body]
+    return [dict(zip(header, row, strict=False)) for row in body]
 
 
 def words(name: str) -> frozenset[str]:
@@ -49,3 +49,9 @@ def cue_relations() -> dict[str, frozenset[str]]:
     for row in table("cue_relations.tsv"):
         out.setdefault(row["lemma"], set()).add(row["relation"])
     return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def title_generics() -> dict[str, frozenset[str]]:
+    """Generic description word -> titles it may stand for."""
+    return {r["generic"]: frozenset(r["titles"].split("|")) for r in table("title_generics.tsv")}

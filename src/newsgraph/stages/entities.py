@@ -103,9 +103,9 @@ def _role_before(span: Any) -> tuple[str | None, str | None]:
     titles = lexicons.titles()
     doc = span.doc
     i = span.start - 1
-    prefix = []
-    while i >= 0 and doc[i].head.i >= span.start and doc[i].head.i < span.end + 4 \
-            and doc[i].dep_ in ROLE_DEPS and doc[i].text not in (",", "(", "“", "”"):
+    prefix: list[Any] = []
+    while i >= 0 and i < doc[i].head.i < span.end and doc[i].dep_ in ROLE_DEPS \
+            and doc[i].text not in (",", "(", "“", "”"):
         prefix.insert(0, doc[i])
         i -= 1
     return _split_role(prefix, titles)
@@ -209,6 +209,13 @@ def _person_details(cluster: _Cluster, ent: Any, words: list[str], gender: str |
             cluster.gender = "f"
 
 
+def _title_matches(word: str, role: str) -> bool:
+    """'president' matches the role 'president'; 'leader' may stand for a president."""
+    last = role.split()[-1]
+    return word == last or role in lexicons.title_generics().get(word, frozenset()) \
+        or last in lexicons.title_generics().get(word, frozenset())
+
+
 def _add_descriptions(doc: Any, full_text: str, clusters: list[_Cluster]) -> None:
     """'the Russian president' -> the one person whose role and organisation match."""
     titles = lexicons.titles()
@@ -221,7 +228,7 @@ def _add_descriptions(doc: Any, full_text: str, clusters: list[_Cluster]) -> Non
             continue
         qualifiers = [t.lower_ for t in lefts[1:] if t.dep_ in ("amod", "compound")]
         matches = [c for c in clusters if c.label == "PERSON" and c.role
-                   and c.role.split()[-1] in (tok.lower_, "president" if tok.lower_ == "leader" else "")
+                   and _title_matches(tok.lower_, c.role)
                    and all(q in (c.organisation or "").lower() or q in c.role for q in qualifiers)]
         if len(matches) == 1:
             start = lefts[0].idx

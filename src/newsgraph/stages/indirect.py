@@ -182,9 +182,9 @@ def according_to(doc: Any, stops: set[int], text: str) -> Iterator[Reported]:
             lo = p_hi + 1
         else:
             hi = p_lo - 1
-        while lo <= hi and doc[lo].is_punct:
+        while lo <= hi and (doc[lo].is_punct or doc[lo].is_space):
             lo += 1
-        while hi >= lo and doc[hi].is_punct:
+        while hi >= lo and (doc[hi].is_punct or doc[hi].is_space):
             hi -= 1
         if hi - lo + 1 >= MIN_CONTENT_TOKENS:
             yield Reported(tok, (doc[lo].idx, doc[hi].idx + len(doc[hi].text)), "according_to")

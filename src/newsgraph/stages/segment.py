@@ -53,14 +53,14 @@ def make_doc(nlp: Any, article: Article) -> Any:
         inner = sorted(c for c in cuts if lo < c < hi)
         bounds = [lo, *inner, hi]
         changed = changed or bool(inner)
-        for a, b in zip(bounds, bounds[1:]):
+        for a, b in zip(bounds, bounds[1:], strict=False):
             words.append(article.text[a:b])
             spaces.append(False)
             offsets.append(a)
         spaces[-1] = bool(tok.whitespace_)
     if not changed and not starts:
         return doc
-    sent_starts: list[bool | None] = [True if off in starts else None for off in offsets]
+    sent_starts: list[bool | int | None] = [True if off in starts else None for off in offsets]
     opening = {m["offset"] for m in article.quote_marks or [] if m["role"] == "open"}
     for i, off in enumerate(offsets[:-1]):
         if off in opening:  # never split an opening mark from the words it opens
@@ -100,7 +100,7 @@ class SegmentStage(Stage):
             except Exception as exc:  # noqa: BLE001
                 article.status = f"failed: stage:{self.name} {type(exc).__name__}: {exc}"
         todo = [a for a in todo if a.status == "ok"]
-        for article, doc in zip(todo, nlp.pipe(docs, batch_size=PIPE_BATCH)):
+        for article, doc in zip(todo, nlp.pipe(docs, batch_size=PIPE_BATCH), strict=True):
             article.doc = doc
             article.sentences = sentence_spans(doc)
 

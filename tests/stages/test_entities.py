@@ -1,0 +1,54 @@
+"""Entities: in-article clustering, canonical names, roles and descriptions."""
+
+from __future__ import annotations
+
+from helpers import run_until
+
+from newsgraph.records import Entity
+
+
+def entity(text: str, name: str) -> Entity:
+    for e in run_until(text, "entities").entities or []:
+        if e.name == name:
+            return e
+    raise AssertionError(f"no entity named {name!r}")
+
+
+def test_surname_and_honorific_join_the_full_name() -> None:
+    text = ("Russian President Vladimir Putin met officials. Mr Putin said little. "
+            "Putin left early.")
+    e = entity(text, "Vladimir Putin")
+    assert len(e.mentions) == 3
+    assert e.role == "president" and e.gender == "m"
+
+
+def test_family_name_first_is_clustered() -> None:
+    text = "Chinese leader Xi Jinping arrived. Mr Xi spoke first."
+    assert len(entity(text, "Xi Jinping").mentions) == 2
+
+
+def test_title_before_name_gives_role_and_organisation() -> None:
+    text = "White House spokesman John Kirby said the talks were useful."
+    e = entity(text, "John Kirby")
+    assert e.role == "spokesman"
+    assert e.organisation == "White House"
+
+
+def test_apposition_gives_role() -> None:
+    text = "Pavlo Kyrylenko, the Donetsk regional governor, said the town was shelled."
+    e = entity(text, "Pavlo Kyrylenko")
+    assert e.role is not None and e.role.endswith("governor")
+
+
+def test_description_joins_the_only_matching_person() -> None:
+    text = ("Russian President Vladimir Putin met Chinese leader Xi Jinping. "
+            "Later the Russian president spoke to reporters.")
+    e = entity(text, "Vladimir Putin")
+    assert any(m.text == "the Russian president" for m in e.mentions)
+
+
+def test_name_particle_keeps_the_name_whole() -> None:
+    text = "In Kyiv, Ursula von der Leyen held talks. Ms Von der Leyen said more aid was coming."
+    e = entity(text, "Ursula von der Leyen")
+    assert e.gender == "f"
+    assert len(e.mentions) == 2

@@ -1,0 +1,151 @@
+"""Quotes: one test per attribution rule and per tricky case of scraped text."""
+
+from __future__ import annotations
+
+from helpers import run_until
+
+from newsgraph.records import Quote
+
+
+def quotes_of(text: str) -> list[Quote]:
+    return run_until(text, "quotes").quotes or []
+
+
+def content(text: str, q: Quote) -> str:
+    return " | ".join(text[s:e] for s, e in q.content)
+
+
+def find(text: str, words: str) -> Quote:
+    for q in quotes_of(text):
+        if words in content(text, q):
+            return q
+    raise AssertionError(f"no quote containing {words!r}")
+
+
+def test_speaker_after_quote() -> None:
+    text = "“Attempts to isolate us have failed,” Mr Putin said."
+    q = find(text, "Attempts")
+    assert q.type == "direct" and q.rule == "cue_after"
+    assert q.speaker.name == "Putin"
+    assert content(text, q) == "Attempts to isolate us have failed"  # trailing comma dropped
+
+
+def test_speaker_before_quote_with_colon() -> None:
+    text = "Richard Sadleir, Australia’s ambassador to Vienna, tweeted: “The board has spoken.”"
+    q = find(text, "The board")
+    assert q.rule == "cue_before"
+    assert q.speaker.name == "Richard Sadleir"
+    assert q.medium == "Twitter"
+
+
+def test_quote_interrupted_by_attribution_has_two_content_spans() -> None:
+    text = "“We are ready,” she said, “and we will not wait for anyone.” Maria Lopez nodded."
+    q = find(text, "We are ready")
+    assert q.rule == "interrupted"
+    assert len(q.content) == 2
+    assert "we will not wait" in content(text, q)
+
+
+def test_pronoun_speaker_resolved_to_the_person_named_before() -> None:
+    text = ("Ian Bremmer, a political scientist, spoke on Monday.\n\n"
+            "“China wants no part of that,” he wrote on Twitter.")
+    q = find(text, "China wants")
+    assert q.speaker.name == "Ian Bremmer"
+    assert q.speaker.resolved_by == "pronoun"
+    assert q.medium == "Twitter"
+
+
+def test_pronoun_gender_chooses_the_matching_person() -> None:
+    text = ("Ursula Weber met President Tomas Novak in Prague, where she praised the plan.\n\n"
+            "“It is impressive work,” she said.")
+    q = find(text, "impressive")
+    assert q.speaker.name == "Ursula Weber"
+
+
+def test_pronoun_without_antecedent_is_unknown_not_guessed() -> None:
+    text = "“The water came fast,” he said."
+    q = find(text, "water came")
+    assert q.speaker.name is None and q.speaker.resolved_by == "unknown"
+
+
+def test_continuation_quote_takes_previous_speaker() -> None:
+    text = ("“The whole world should stand together,” Mr Kirby told CNN. "
+            "“This is not the time for business as usual.”")
+    first = find(text, "whole world")
+    second = find(text, "not the time")
+    assert second.rule == "continuation" and second.continues == first.id
+    assert second.speaker.name == first.speaker.name == "Kirby"
+    assert first.medium == "CNN"
+
+
+def test_wrong_direction_opening_mark() -> None:
+    text = "The minister arrived late.”It’s impressive to see the speed,” said Anna Berg."
+    q = find(text, "impressive")
+    assert content(text, q) == "It’s impressive to see the speed"
+    assert q.speaker.name == "Anna Berg"
+
+
+def test_missing_space_after_closing_mark() -> None:
+    text = "“We will win,” she said.Ukraine became a candidate in June, Jan Kowalski said."
+    quotes = quotes_of(text)
+    assert any(content(text, q) == "We will win" for q in quotes)
+    assert not any("We will win" in content(text, q) and "Ukraine" in content(text, q)
+                   for q in quotes)
+
+
+def test_unbalanced_mark_never_pairs_across_paragraphs() -> None:
+    text = "“This never closes, said nobody.\n\nThe next paragraph has a “quoted phrase” here."
+    for q in quotes_of(text):
+        for s, e in q.content:
+            assert "\n" not in text[s:e]
+
+
+def test_scare_quote_without_cue_is_not_a_quote() -> None:
+    text = "The two leaders signed a “no limits” friendship agreement last year."
+    assert not any("no limits" in content(text, q) for q in quotes_of(text))
+
+
+def test_mixed_quote_content_is_the_reported_clause() -> None:
+    text = ("Ian Bremmer said they were the “first public sign of pressure to back down”.")
+    q = find(text, "first public sign")
+    assert q.type == "mixed"
+    assert content(text, q).startswith("they were")
+
+
+def test_indirect_quote_with_cue_after_content() -> None:
+    text = ("The United States on Thursday imposed new sanctions on 22 individuals, "
+            "the Treasury Department said.")
+    q = find(text, "imposed new sanctions")
+    assert q.type == "indirect"
+    assert q.speaker.name == "Treasury Department"
+
+
+def test_according_to() -> None:
+    text = "According to the city’s figures, around 9,000 people travel in every night."
+    q = find(text, "9,000 people")
+    assert q.rule == "according_to"
+    assert "figures" in (q.speaker.name or "")
+
+
+def test_told_with_addressee() -> None:
+    text = ("Russian Foreign Minister Sergei Lavrov told reporters that the talks had been "
+            "excellent.")
+    q = find(text, "talks had been excellent")
+    assert q.speaker.name == "Sergei Lavrov"
+    assert q.addressee == "reporters"
+
+
+def test_quoted_as_saying_gives_the_quoted_person() -> None:
+    text = ("State broadcaster CCTV quoted Mr Xi as saying China was willing to support "
+            "“each other’s core interests”.")
+    q = find(text, "China was willing")
+    assert q.speaker.name == "Xi"
+
+
+def test_nothing_is_taken_from_a_photo_caption() -> None:
+    text = ("Officials said the dam held.\n\n"
+            "Soldiers patrol the streets of Izium after the withdrawal on 14 September, 2022. "
+            "Source: Getty / (Photo by Jan Novak/Anadolu Agency via Getty Images)"
+            "Authorities said the shells had hit a pipeline.")
+    for q in quotes_of(text):
+        assert "Getty" not in content(text, q)

@@ -1,0 +1,66 @@
+"""The command line: analyse, store, list quotes, per-article errors and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsgraph.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
+
+ARTICLE = "“We will rebuild the bridge by spring,” said Mayor Anna Berg.\n"
+
+
+def test_analyze_stores_and_quotes_lists(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    db = str(tmp_path / "n.db")
+    assert main(["analyze", str(tmp_path / "a.txt"), "--db", db, "--quiet"]) == EXIT_OK
+    assert main(["quotes", "--db", db, "--speaker", "berg", "--format", "jsonl"]) == EXIT_OK
+    out = capsys.readouterr().out.strip().splitlines()
+    row = json.loads(out[-1])
+    assert row["speaker_name"] == "Anna Berg"
+    assert row["quote_text"].startswith("We will rebuild")
+
+
+def test_jsonl_output_offsets_index_the_file(tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    code = main(["analyze", str(src), "--no-store", "--format", "jsonl", "-o", str(out),
+                 "--published", "2024-03-01", "--quiet"])
+    assert code == EXIT_OK
+    rec = json.loads(out.read_text(encoding="utf-8"))
+    text = src.read_text(encoding="utf-8")
+    assert rec["text"] == text
+    (s, e), = rec["quotes"][0]["content"]
+    assert text[s:e] == "We will rebuild the bridge by spring"
+    assert rec["published"] == {"value": "2024-03-01", "evidence": "given with --published"}
+
+
+def test_bad_input_gets_error_line_and_run_goes_on(tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 50)
+    db = str(tmp_path / "n.db")
+    code = main(["analyze", str(tmp_path), "--db", db, "--quiet"])
+    err = capsys.readouterr().err
+    assert code == EXIT_FAILED
+    assert "empty.txt" in err and "binary.txt" in err
+    assert "1 ok" in err and "2 failed" in err
+    assert main(["quotes", "--db", db]) == EXIT_OK  # the good article was stored
+
+
+def test_missing_input_and_bad_date_are_usage_errors(tmp_path: Path) -> None:
+    assert main(["analyze", str(tmp_path / "nope.txt"), "--no-store"]) == EXIT_USAGE
+    with pytest.raises(SystemExit) as exc:
+        main(["analyze", str(tmp_path), "--published", "15/09/2022"])
+    assert exc.value.code == EXIT_USAGE
+
+
+def test_info_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["info", "--json"]) == EXIT_OK
+    info = json.loads(capsys.readouterr().out)
+    assert info["model"] and info["spacy"].startswith("3.8")

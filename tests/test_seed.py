@@ -1,0 +1,24 @@
+"""Integration: the seed article end to end against its gold reading."""
+
+from __future__ import annotations
+
+from helpers import shared_path
+
+from newsgraph.eval.seed import evaluate
+
+
+def test_seed_direct_quotes_with_speakers() -> None:
+    seed = shared_path("seed")
+    result = evaluate(seed)
+    assert result["status"] == "ok"
+    direct = result["quotes"]["by_type"]["direct"]
+    assert direct["right"] >= 11, result["quotes"]["rows"]  # issue 2: 11 of 12
+    assert result["quotes"]["right"] >= 27  # issue 4: 27 of 31 with the right speaker
+    rows = result["quotes"]["rows"]
+
+    def right(start: str) -> bool:
+        return any(r["right"] for r in rows if r["gold"].startswith(start))
+
+    assert right("This is not the time")  # Kirby's second quote
+    assert right("Russia has become a pariah")  # Bremmer, "he wrote on Twitter"
+    assert right("The United States on Thursday")  # Treasury, cue after content
