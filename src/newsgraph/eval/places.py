@@ -1,8 +1,9 @@
 """Evaluate the places stage on LGL / TR-News (toponyms with GeoNames coordinates) and the seed.
 
 Figures: toponym precision, recall and F1 (a predicted place overlapping a gold toponym;
-demonyms count, as the corpora annotate "Georgian" and "Sudanese" as toponyms), and Acc@161km: the share of
-matched toponyms that have gold coordinates and are placed within 161 km (100 miles).
+demonyms count, as the corpora annotate "Georgian" and "Sudanese" as toponyms), and
+Acc@161km: the share of matched toponyms that have gold coordinates and are placed within
+161 km (100 miles).
 TR-News offsets are sometimes off: a gold toponym is placed at the occurrence of its
 phrase nearest the given offset.
 """
