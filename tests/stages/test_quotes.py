@@ -149,3 +149,30 @@ def test_nothing_is_taken_from_a_photo_caption() -> None:
             "Authorities said the shells had hit a pipeline.")
     for q in quotes_of(text):
         assert "Getty" not in content(text, q)
+
+
+# Regression tests for errors found on PolNeAR train.
+
+def test_object_with_predicate_is_content() -> None:
+    text = "Trump went after Bush on Monday, calling him “a total stiff.”"
+    q = find(text, "a total stiff")
+    assert content(text, q).startswith("him")
+
+
+def test_cue_with_colon_before_a_paragraph_break() -> None:
+    text = "Breitbart News responded:\n\n“If there are people in this country at risk, act now.”"
+    q = find(text, "If there are people")
+    assert q.speaker.name is not None and "Breitbart" in q.speaker.name
+
+
+def test_mixed_content_ends_after_the_closing_mark() -> None:
+    text = ("Donald Trump told a town hall on Monday that waterboarding is “peanuts,” compared "
+            "to what militants are doing.")
+    q = find(text, "waterboarding")
+    assert "“peanuts,”" in content(text, q)
+
+
+def test_quoted_as_saying_is_one_attribution() -> None:
+    text = "CCTV quoted Mr Xi as saying China was willing to work with Russia on trade."
+    quotes = [q for q in quotes_of(text) if "China was willing" in content(text, q)]
+    assert len(quotes) == 1 and quotes[0].speaker.name == "Xi"

@@ -30,6 +30,8 @@ CONTENT_PREPS = frozenset({"as", "about", "of", "against", "for", "that"})
 QUOTE_MARKS = frozenset("“”\"")
 ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 MIN_CONTENT_TOKENS = 3
+# Dependents that complete an object as content: "called [him] [a stiff]".
+OBJECT_PREDICATES = frozenset({"oprd", "xcomp", "ccomp", "acomp"})
 # How far after a cue a "that" may introduce its clause ("said in a statement that").
 THAT_WINDOW = 8
 # Tokens before a sentence-final cue that may name the speaker, appositions included.
@@ -61,6 +63,8 @@ def complement(cue: Any) -> tuple[Any, str] | None:
     """
     allowed = lexicons.cue_relations().get(cue.lemma_.lower(), frozenset())
     children = list(cue.children)
+    if any(_introduces_cue(c) for c in children):
+        return None  # "quoted Mr Xi [as saying ...]": the inner cue carries the content
     for rel in RELATION_ORDER:
         for child in children:
             name = f"prep:{child.lower_}" if child.dep_ == "prep" else child.dep_
@@ -89,6 +93,14 @@ def complement(cue: Any) -> tuple[Any, str] | None:
             if obj is not None and _has_mark(obj) and obj.lemma_.lower() not in lexicons.cues():
                 return obj, "quoted_object"
     return _that_clause(cue) or _subjectless_verb(cue)
+
+
+def _introduces_cue(child: Any) -> bool:
+    """An "as saying" phrase: the verb inside reports the speech, not this one."""
+    if child.dep_ != "prep" or child.lower_ != "as":
+        return False
+    obj = _prep_object(child)
+    return obj is not None and obj.pos_ == "VERB" and obj.lemma_.lower() in lexicons.cues()
 
 
 def _prep_object(prep: Any) -> Any | None:
@@ -140,6 +152,9 @@ def content_span(cue: Any, head: Any, stops: set[int], rule: str = "") -> Span |
     lo, hi = head.left_edge.i, head.right_edge.i
     if rule in TO_SENTENCE_END:
         hi = cue.sent.end - 1
+    if head.dep_ == "dobj":  # "calling him [a total stiff]", "described X [as a work ...]"
+        hi = max([hi] + [c.right_edge.i for c in cue.children if c.i > head.i and (
+            c.dep_ in OBJECT_PREDICATES or c.dep_ == "prep" and c.lower_ == "as")])
     if head.i > cue.i:
         lo = max(lo, cue.i + 1)
         for i in range(lo, hi + 1):

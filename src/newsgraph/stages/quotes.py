@@ -167,14 +167,17 @@ class _Finder:
         """A cue verb right before the opening mark (``tweeted: “``, ``said, “``)."""
         open_tok = self.tok(seg.open)
         start = open_tok.sent.start
-        if open_tok.i == start and open_tok.i > 0 and self.doc[open_tok.i - 1].text in ":,":
-            start = self.doc[open_tok.i - 1].sent.start
+        prev = open_tok.i - 1
+        while prev > 0 and self.doc[prev].is_space:  # "X responded:\n\n“...”"
+            prev -= 1
+        if open_tok.i == start and prev >= 0 and self.doc[prev].text in ":,":
+            start = self.doc[prev].sent.start
         for i in range(open_tok.i - 1, max(start, open_tok.i - 1 - BEFORE_GAP) - 1, -1):
             tok = self.doc[i]
             if self.inside_any(tok.idx):
                 return None
             if is_cue(tok):
-                gap = self.doc[tok.i + 1: open_tok.i]
+                gap = [t for t in self.doc[tok.i + 1: open_tok.i] if not t.is_space]
                 if not gap or gap[-1].text in (":", ",") or all(
                         t.dep_ in GAP_DEPS for t in gap):
                     return tok
@@ -309,6 +312,7 @@ def _reported(f: _Finder, direct: list[_Found]) -> list[_Found]:
             continue
         item = _reported_one(f, tok, stops)
         if item is not None and not _overlaps(item.content[0], taken):
+            item.content = [_cover_segments(f, item.content[0])]
             out.append(item)
     for rep in according_to(f.doc, stops, f.text):
         if not _overlaps(rep.content, taken):
@@ -335,6 +339,18 @@ def _reported_one(f: _Finder, tok: Any, stops: set[int]) -> _Found | None:
     if span is None:
         return None
     return _Found([span], tok, comp[1], _kind(f.text, span), head)
+
+
+def _cover_segments(f: _Finder, span: Span) -> Span:
+    """Widen a reported clause to the closing mark of a quoted fragment it opens
+    (``waterboarding is “peanuts,”``): content never ends inside a quotation."""
+    start, end = span
+    for seg in f.segs:
+        if start <= seg.open < end < seg.close and seg.closed:
+            end = seg.close + 1
+        elif seg.open < start < seg.close + 1 <= end:
+            start = seg.open
+    return start, end
 
 
 def _outermost(found: list[_Found]) -> list[_Found]:
