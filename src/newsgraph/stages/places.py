@@ -455,18 +455,19 @@ def _contains(region: Place, place: Place) -> bool:
 
 class Context(NamedTuple):
     countries: Counter[str]
-    chosen: list[tuple[str, Place]]  # (mention key, place) of the current choices
+    others: list[tuple[str, Place, int]]  # distinct (mention key, chosen place, how often)
     total: int
 
 
 def context_of(gaz: Gazetteer, mentions: list[PlaceMention], chosen: list[int]) -> Context:
     places = [gaz.place(c) for c in chosen]
+    counts = Counter((norm(m.text), p) for m, p in zip(mentions, places, strict=True))
     return Context(Counter(p.country for p in places),
-                   [(norm(m.text), p) for m, p in zip(mentions, places, strict=True)],
-                   len(places))
+                   [(k, p, n) for (k, p), n in counts.items()], len(places))
 
 
-def score(gaz: Gazetteer, m: PlaceMention, i: int, ctx: Context | None) -> float:
+def score(gaz: Gazetteer, m: PlaceMention, i: int, ctx: Context | None,
+          cache: dict[tuple[str, int], float] | None = None) -> float:
     """Prior plus the evidence of the mention's surroundings and the article's places."""
     place = gaz.place(i)
     s = prior(place)
@@ -480,9 +481,15 @@ def score(gaz: Gazetteer, m: PlaceMention, i: int, ctx: Context | None) -> float
         s += KIND_BONUS
     if ctx is None or ctx.total <= 1:
         return s
-    key, n = norm(m.text), ctx.total - 1
-    s += COUNTRY_WEIGHT * (ctx.countries[place.country] - 1) / n
-    return s + NEAR_WEIGHT * support(place, key, ctx) / n
+    key = norm(m.text)
+    if cache is None or (key, i) not in cache:
+        n = ctx.total - 1
+        value = COUNTRY_WEIGHT * (ctx.countries[place.country] - 1) / n
+        value += NEAR_WEIGHT * support(place, key, ctx) / n
+        if cache is None:
+            return s + value
+        cache[(key, i)] = value
+    return s + cache[(key, i)]
 
 
 @lru_cache(maxsize=65536)
@@ -493,13 +500,18 @@ def same_name(name: str, text: str) -> bool:
     return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= SPELLING_RATIO
 
 
+# Degrees of latitude NEAR_KM spans: a cheap test before the great-circle distance.
+NEAR_DEGREES = NEAR_KM / 111.0
+
+
 def support(place: Place, key: str, ctx: Context) -> int:
     """How many of the article's other places lie near a town, or inside a region."""
     if place.fcode in ("PCLI", "ADM1"):
-        return sum(1 for k, other in ctx.chosen if k != key and other is not place
+        return sum(n for k, other, n in ctx.others if k != key and other is not place
                    and _contains(place, other))
-    return sum(1 for k, other in ctx.chosen if k != key and
-               distance_km(place.lat, place.lon, other.lat, other.lon) <= NEAR_KM)
+    return sum(n for k, other, n in ctx.others if k != key
+               and abs(other.lat - place.lat) <= NEAR_DEGREES
+               and distance_km(place.lat, place.lon, other.lat, other.lon) <= NEAR_KM)
 
 
 def resolve(gaz: Gazetteer, mentions: list[PlaceMention]) -> list[int]:
@@ -515,10 +527,11 @@ def best(gaz: Gazetteer, mentions: list[PlaceMention], ctx: Context | None) -> l
     take the candidate with the highest score summed over them (a qualifier or a kind
     word at one mention decides for all)."""
     totals: dict[str, dict[int, float]] = {}
+    cache: dict[tuple[str, int], float] = {}
     for m in mentions:
         bucket = totals.setdefault(norm(m.text), {})
         for i in m.candidates:
-            bucket[i] = bucket.get(i, 0.0) + score(gaz, m, i, ctx)
+            bucket[i] = bucket.get(i, 0.0) + score(gaz, m, i, ctx, cache)
     return [max(m.candidates, key=totals[norm(m.text)].__getitem__) for m in mentions]
 
 
