@@ -291,12 +291,20 @@ def entity_mentions(article: Article, gaz: Gazetteer) -> list[PlaceMention]:
         if mention is None or ent.label_ in PLACE_LABELS or mention.source == "demonym":
             out += [mention] if mention else []
             continue
-        if ent.label_ == "NORP" or _honorific_before(doc, ent.start):
+        if _honorific_before(doc, ent.start) or ent.label_ == "NORP" and not qualified(
+                gaz, mention):
             continue
-        if norm(mention.text) in people or not strong(gaz, _trusted(gaz, mention, ent.label_)):
+        if norm(mention.text) in people:
             continue
-        out.append(mention._replace(source=f"{ent.label_}+gazetteer"))
+        if strong(gaz, _trusted(gaz, mention, ent.label_)) or qualified(gaz, mention):
+            out.append(mention._replace(source=f"{ent.label_}+gazetteer"))
     return out
+
+
+def qualified(gaz: Gazetteer, mention: PlaceMention) -> bool:
+    """Followed by a region that contains one of its candidates: 'Greer, South Carolina'."""
+    return any(_contains(gaz.place(q), gaz.place(i))
+               for q in mention.qualifier for i in mention.candidates)
 
 
 def inner_mentions(article: Article, gaz: Gazetteer, taken: list[PlaceMention]
@@ -414,7 +422,8 @@ def proper_noun_mentions(article: Article, gaz: Gazetteer, taken: list[PlaceMent
             start, end = span[0].idx, span[-1].idx + len(span[-1].text)
             m = _from_span(article.text, start, end, "PROPN", gaz)
             if m and m.source != "demonym" and norm(m.text) not in people and \
-                    strong(gaz, list(m.candidates)) and not _honorific_before(doc, span[0].i):
+                    (strong(gaz, list(m.candidates)) or qualified(gaz, m)) and \
+                    not _honorific_before(doc, span[0].i):
                 out.append(m._replace(source="proper-noun"))
                 break
     return out
