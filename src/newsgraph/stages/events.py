@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any
 
 from ..pipeline import Stage
@@ -20,6 +21,7 @@ from ..records import Article, Entity, Quote
 from . import actors as act
 from . import event_lexicon as lex
 from .event_coder import Candidate, code_noun, code_token
+from .event_scan import EventScan
 from .speakers import SpeakerIndex, resolve
 
 SKIP_ZONES = frozenset({"caption", "credit", "subheading", "boilerplate"})
@@ -40,6 +42,8 @@ NOUN_QUADS = (2, 4)
 # Violence or military moves by a country named alone are its military's.
 MILITARY_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 MATERIAL_CONFLICT = 4
+# Mentions starting before a word that may still overlap it (as in ``SpeakerIndex``).
+MENTION_LOOKBACK = 40
 
 
 class EventsStage(Stage):
@@ -58,10 +62,19 @@ class EventsStage(Stage):
 
 def extract_events(article: Article, scheme: str = "2024") -> list[dict[str, Any]]:
     """All events of an article (see the module docstring)."""
-    ctx = _Context(article)
+    scan = EventScan(article.doc)
+    heads = scan.by_sentence(scan.clause_heads)
+    nouns = scan.by_sentence(scan.nouns)
+    ctx: _Context | None = None
     events: list[dict[str, Any]] = []
-    for k, sent in enumerate(article.doc.sents):
-        for cand in sentence_candidates(sent):
+    doc = article.doc
+    for k in sorted(heads.keys() | nouns.keys()):
+        cands = sentence_candidates(doc, heads.get(k, []), nouns.get(k, []))
+        if not cands:
+            continue
+        ctx = ctx or _Context(article)
+        sent = doc[scan.sent_starts[k]:scan.sent_ends[k]]
+        for cand in cands:
             if ctx.skipped(cand.trigger[0].idx):
                 continue  # a caption or subheading glued into the sentence states no event
             event = ctx.build(cand, sent, scheme)
@@ -75,16 +88,18 @@ def extract_events(article: Article, scheme: str = "2024") -> list[dict[str, Any
     return events
 
 
-def sentence_candidates(sent: Any) -> list[Candidate]:
-    """Coded clauses of a sentence that state something done (or said) by someone."""
-    cands = [c for c in (code_token(t) for t in sent if t.pos_ in ("VERB", "AUX", "ADJ"))
-             if c is not None]
+def sentence_candidates(doc: Any, heads: list[int], nouns: list[int]) -> list[Candidate]:
+    """Coded clauses of one sentence that state something done (or said) by someone.
+
+    ``heads`` and ``nouns`` are the sentence's token indices that may carry an event
+    (``EventScan``): clause heads first, then standalone event nouns not inside a clause."""
+    cands = [c for c in (code_token(doc[i]) for i in heads) if c is not None]
     keep = [c for c in cands if not any(c.head.i in o.covered for o in cands if o is not c)]
     keep = [c for c in keep if not c.negated and not c.hypothetical and c.actors]
     covered = {i for c in cands for i in c.covered} | {t.i for c in cands for t in c.trigger}
-    for tok in sent:
-        if tok.pos_ == "NOUN" and tok.i not in covered:
-            cand = code_noun(tok)
+    for i in nouns:
+        if i not in covered:
+            cand = code_noun(doc[i])
             if cand and cand.actors and not cand.negated and \
                     lex.coding(cand.cameo).quad in NOUN_QUADS:
                 keep.append(cand)
@@ -101,11 +116,31 @@ class _Context:
                       if z.get("kind") in SKIP_ZONES]
         self.quotes: list[Quote] = article.quotes or []
         self.entities: list[Entity] = article.entities or []
-        quoted = [s for q in self.quotes for s in q.content]
-        self.index = SpeakerIndex(self.doc, self.entities, quoted)
+        self.mentions = sorted((m.start, m.end, e) for e in self.entities for m in e.mentions)
+        self.mention_starts = [s for s, _, _ in self.mentions]
+        self._index: SpeakerIndex | None = None
+        self._ents: tuple[Any, ...] | None = None
         self.dates = [d for d in article.extra.get("dates", [])
                       if d.get("value") and ISO_DAY.match(str(d["value"]))]
         self.entity_codes: dict[str, act.Code] = {}
+        self.places: list[dict[str, Any]] = article.extra.get("places", [])
+
+    @property
+    def index(self) -> SpeakerIndex:
+        """The quotes stage's speaker index, built only when a pronoun needs resolving
+        (it reads the whole text and every sentence of the Doc)."""
+        if self._index is None:
+            quoted = [s for q in self.quotes for s in q.content]
+            self._index = SpeakerIndex(self.doc, self.entities, quoted)
+        return self._index
+
+    @property
+    def ents(self) -> tuple[Any, ...]:
+        """The Doc's named-entity spans, read once (``Doc.ents`` and ``Span.ents`` build
+        a Span per entity of the whole Doc on every access)."""
+        if self._ents is None:
+            self._ents = tuple(self.doc.ents)
+        return self._ents
 
     def skipped(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.zones)
@@ -210,7 +245,14 @@ class _Context:
         return None
 
     def entity_of(self, head: Any) -> Entity | None:
-        return self.index.entity_at(head.idx, head.idx + len(head.text))
+        """The entity with a mention overlapping the head word, persons first (as
+        ``SpeakerIndex.entity_at``)."""
+        start, end = head.idx, head.idx + len(head.text)
+        i = bisect_right(self.mention_starts, end)
+        hits = [ent for s, e, ent in self.mentions[max(0, i - MENTION_LOOKBACK):i]
+                if s < end and start < e]
+        hits.sort(key=lambda ent: ent.label != "PERSON")
+        return hits[0] if hits else None
 
     def entity_code(self, entity: Entity) -> act.Code:
         if entity.id not in self.entity_codes:
@@ -231,16 +273,26 @@ class _Context:
             if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
                 for obj in child.children:
                     if obj.dep_ == "pobj" and obj.ent_type_ in PLACE_LABELS:
-                        span = _entity_span(obj)
-                        return span.text, act.place_country(span.text)
+                        span = _entity_span(obj, self.ents)
+                        return span.text, self.place_code(span.start_char, span.end_char)
         return None
 
 
+    def place_code(self, start: int, end: int) -> str | None:
+        """ISO alpha-3 of the place named at [start, end): as the places stage resolved it
+        in the article's context, else from the name alone."""
+        for p in self.places:
+            if p["start"] < end and start < p["end"] and p.get("country"):
+                return act.alpha3(p["country"])
+        return act.place_country(self.article.text[start:end])
+
     def sentence_place(self, sent: Any) -> tuple[str, str | None] | None:
         """The first place named in the sentence whose country is known."""
-        for ent in sent.ents:
+        for ent in self.ents:
+            if ent.start < sent.start or ent.end > sent.end:
+                continue
             if ent.label_ in PLACE_LABELS and not self.skipped(ent.start_char):
-                country = act.place_country(ent.text)
+                country = self.place_code(ent.start_char, ent.end_char)
                 if country:
                     return ent.text, country
         return None
@@ -275,8 +327,8 @@ def _edges(tokens: list[Any]) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-def _entity_span(tok: Any) -> Any:
-    for ent in tok.doc.ents:
+def _entity_span(tok: Any, ents: tuple[Any, ...]) -> Any:
+    for ent in ents:
         if ent.start <= tok.i < ent.end:
             return ent
     return tok.doc[tok.i:tok.i + 1]
