@@ -31,3 +31,15 @@ def test_forms(nlp, text, want):
 def test_parts(nlp):
     qs = find_quantities(nlp("Sanctions hit 22 individuals and two entities."))
     assert any(q["value"] == [22, 2] and q["unit"] == ["individuals", "entities"] for q in qs)
+
+
+def test_text_argument_gives_the_same_quantities(nlp):
+    """The stage passes the article text (Doc.text is rebuilt on every access)."""
+    doc = nlp("More than 8,000 people fled; dozens of homes and 22 cars burned.")
+    assert find_quantities(doc, doc.text) == find_quantities(doc)
+    assert {q["text"] for q in find_quantities(doc)} >= {"More than 8,000 people"}
+
+
+def test_dates_are_not_quantities(nlp):
+    qs = find_quantities(nlp("The talks ended on 12 March 2022 with four agreements."))
+    assert [q["value"] for q in qs] == [4]

@@ -36,3 +36,20 @@ def test_vote_of_pattern():
     text = "The assembly passed the motion by a vote of 30 to 5."
     vote = find_votes(text, [(0, len(text))])[0]
     assert (vote["yes"], vote["no"]) == (30, 5)
+
+
+def test_stage_skips_articles_without_a_tally():
+    """The stage looks for a tally in the whole text before reading any sentence."""
+    from newsgraph.analyze import default_stages
+    from newsgraph.records import Article
+    from newsgraph.stages.votes import VotesStage
+
+    article = Article("The council met on Monday. It did not vote.")
+    for stage in default_stages():
+        stage.process_batch([article])
+    assert article.extra["votes"] == []
+    article = Article("The assembly passed the motion by a vote of 30 to 5.")
+    for stage in default_stages():
+        stage.process_batch([article])
+    VotesStage().process(article)
+    assert [(v["yes"], v["no"]) for v in article.extra["votes"]] == [(30, 5)]

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+from spacy.attrs import ENT_TYPE, LOWER
+
 from ..pipeline import Stage
 from ..records import Article
 
@@ -38,14 +41,18 @@ class QuantitiesStage(Stage):
     assigns = frozenset({"quantities"})
 
     def process(self, article: Article) -> None:
-        quantities = find_quantities(article.doc)
+        quantities = find_quantities(article.doc, article.text)
         attach(quantities, article.extra.get("events", []))
         article.extra["quantities"] = quantities
 
 
 def number_value(tok: Any) -> float | None:
     """The value of a number token ("8,000", "two", "1.7")."""
-    word = tok.lower_.replace(",", "")
+    return _number_word(tok.lower_)
+
+
+def _number_word(lower: str) -> float | None:
+    word = lower.replace(",", "")
     if word in NUMBER_WORDS:
         return float(NUMBER_WORDS[word])
     try:
@@ -54,17 +61,20 @@ def number_value(tok: Any) -> float | None:
         return None
 
 
-def find_quantities(doc: Any) -> list[dict[str, Any]]:
-    """All counted quantities of a parsed text."""
+def find_quantities(doc: Any, text: str | None = None) -> list[dict[str, Any]]:
+    """All counted quantities of a parsed text (``text`` is the Doc's text, when the
+    caller has it: ``Doc.text`` rebuilds the whole string on every access)."""
+    text = doc.text if text is None else text
     out: list[dict[str, Any]] = []
     used: set[int] = set()
-    for tok in doc:
-        if tok.i in used or tok.ent_type_ in SKIP_ENTS:
+    for i in number_tokens(doc):
+        tok = doc[i]
+        if i in used:
             continue
         if tok.lower_ in VAGUE:
-            q = _vague(tok)
-        elif number_value(tok) is not None and tok.head.lower_ not in {*SCALES, "-"}:
-            q = _counted(tok, used)
+            q = _vague(tok, text)
+        elif tok.head.lower_ not in {*SCALES, "-"}:
+            q = _counted(tok, used, text)
         else:
             q = None
         if q is not None:
@@ -72,18 +82,45 @@ def find_quantities(doc: Any) -> list[dict[str, Any]]:
     return out
 
 
-def _vague(tok: Any) -> dict[str, Any] | None:
+_NUMBER_FORMS: dict[int, bool] = {}  # lower-case form id -> a number or vague amount
+
+
+def number_tokens(doc: Any) -> list[int]:
+    """Indices of tokens that are numbers or vague amounts ("billions") outside dates and
+    times, found from the Doc's arrays (visiting every Token in Python is slow)."""
+    if not len(doc):
+        return []
+    arr = doc.to_array([LOWER, ENT_TYPE])
+    strings = doc.vocab.strings
+    uniq, inverse = np.unique(arr[:, 0], return_inverse=True)
+    flags = np.array([_number_form(h, strings) for h in uniq.tolist()], dtype=bool)
+    mask = flags[inverse.reshape(-1)]
+    for label in SKIP_ENTS:
+        mask &= arr[:, 1] != strings[label]
+    return np.flatnonzero(mask).tolist()
+
+
+def _number_form(key: int, strings: Any) -> bool:
+    found = _NUMBER_FORMS.get(key)
+    if found is None:
+        word = strings[key]
+        found = _NUMBER_FORMS[key] = word in VAGUE or _number_word(word) is not None
+    return found
+
+
+def _vague(tok: Any, text: str) -> dict[str, Any] | None:
     """"billions of dollars": a vague amount of the unit after "of"."""
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     unit = CURRENCY.get(obj.lemma_.lower(), obj.lemma_.lower())
-                    return _record(tok.doc, tok.i, obj.i, VAGUE[tok.lower_], unit, "vague")
+                    return _record(text, tok.doc, tok.i, obj.i, VAGUE[tok.lower_], unit,
+                                   "vague")
     return None
 
 
-def _counted(tok: Any, used: set[int]) -> dict[str, Any] | None:
+def _counted(tok: Any, used: set[int], text: str) -> dict[str, Any] | None:
     """A number and the noun it counts, with its scale, currency and qualifier."""
     value = number_value(tok)
     assert value is not None
@@ -97,19 +134,20 @@ def _counted(tok: Any, used: set[int]) -> dict[str, Any] | None:
         value, last = value * SCALES[nxt.lower_], nxt.i
     prev = doc[tok.i - 1] if tok.i > 0 else None
     if prev is not None and prev.lower_ in CURRENCY:
-        return _record(doc, prev.i, last, value, CURRENCY[prev.lower_], _qualifier(tok))
+        return _record(text, doc, prev.i, last, value, CURRENCY[prev.lower_], _qualifier(tok))
     if nxt is not None and nxt.text in ("-", "–") and tok.i + 2 < len(doc):
         noun = doc[tok.i + 2]  # "35-nation"
-        return _record(doc, tok.i, noun.i, value, noun.lemma_.lower() + "s", None)
-    return _with_unit(tok, value, first, used)
+        return _record(text, doc, tok.i, noun.i, value, noun.lemma_.lower() + "s", None)
+    return _with_unit(tok, value, first, used, text)
 
 
-def _with_unit(tok: Any, value: float, first: int, used: set[int]) -> dict[str, Any] | None:
+def _with_unit(tok: Any, value: float, first: int, used: set[int],
+               text: str) -> dict[str, Any] | None:
     doc = tok.doc
     head = tok.head if tok.dep_ in ("nummod", "quantmod") else None
     part = _of_total(tok, used)
     if part is not None:
-        return _record(doc, first, part[1].i, [value, part[0]], _noun_text(part[1]),
+        return _record(text, doc, first, part[1].i, [value, part[0]], _noun_text(part[1]),
                        _qualifier(tok))
     if head is None or head.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -124,7 +162,7 @@ def _with_unit(tok: Any, value: float, first: int, used: set[int]) -> dict[str, 
             units = [unit, _noun_text(conj)]
             used.add(nums[0].i)
             last = conj.i
-    return _record(doc, first, last, values, units, _qualifier(tok))
+    return _record(text, doc, first, last, values, units, _qualifier(tok))
 
 
 def _of_total(tok: Any, used: set[int]) -> tuple[float, Any] | None:
@@ -156,7 +194,7 @@ def _qualifier(tok: Any) -> str | None:
     return " ".join(t.lower_ for t in mods) or None
 
 
-def _record(doc: Any, first: int, last: int, value: Any, unit: Any,
+def _record(text: str, doc: Any, first: int, last: int, value: Any, unit: Any,
             qualifier: str | None) -> dict[str, Any]:
     start = doc[first].idx
     for child in doc[first].children:
@@ -165,7 +203,7 @@ def _record(doc: Any, first: int, last: int, value: Any, unit: Any,
     end = doc[last].idx + len(doc[last].text)
     value = [int(v) if float(v).is_integer() else v for v in value] if isinstance(value, list) \
         else int(value) if isinstance(value, float) and value.is_integer() else value
-    return {"text": doc.text[start:end], "start": start, "end": end, "value": value,
+    return {"text": text[start:end], "start": start, "end": end, "value": value,
             "unit": unit, "qualifier": qualifier, "event": None}
 
 

@@ -30,6 +30,8 @@ TALLY = [
     re.compile(rf"\bby\s+a\s+vote\s+of\s+{NUM}\s*(?:-|to)\s*{NUM}", re.I),
     re.compile(rf"\b{NUM}\s+votes?\s+(?:in\s+favou?r|for)\b", re.I),
 ]
+# A word each tally pattern contains, checked before the (slower) pattern itself.
+TALLY_HINTS = (None, "vote", "vote")
 AGAINST = re.compile(rf"(?P<names>{NAMES})\s+voted\s+against")
 AGAINST_N = re.compile(rf"\b{NUM}\s+(?:votes?\s+against|against)\b", re.I)
 ABSTAIN = re.compile(rf"(?:(?P<n>{NUM})\s+(?:countries|states|members|nations)\s*[—–-]+\s*)?"
@@ -68,9 +70,15 @@ class VotesStage(Stage):
     assigns = frozenset({"votes"})
 
     def process(self, article: Article) -> None:
+        text = article.text
+        lower = text.lower()
+        if not any((hint is None or hint in lower) and p.search(text)
+                   for p, hint in zip(TALLY, TALLY_HINTS, strict=True)):
+            article.extra["votes"] = []  # no tally anywhere: no need for the sentences
+            return
         sents = [(s.start_char, s.end_char) for s in article.doc.sents]
         dates = article.extra.get("dates", [])
-        article.extra["votes"] = find_votes(article.text, sents, dates)
+        article.extra["votes"] = find_votes(text, sents, dates)
 
 
 def find_votes(text: str, sents: list[tuple[int, int]],
