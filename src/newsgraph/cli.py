@@ -78,6 +78,11 @@ def _analyze_parser(sub: Any) -> None:
                    help="articles parsed together (default: %(default)s)")
     p.add_argument("--text-key", help="JSON Lines / CSV field holding the text (dotted "
                                       "paths such as article.body work)")
+    p.add_argument("--no-dedup", action="store_true",
+                   help="analyse exact duplicates again instead of recording them as sources")
+    p.add_argument("--near-threshold", type=float, default=Options.near_threshold,
+                   help="similarity above which articles are near duplicates "
+                        "(default: %(default)s)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
@@ -127,7 +132,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     options = Options(db=args.db, model=args.model, store=not args.no_store,
                       published=args.published, batch_size=args.batch_size,
                       max_chars=args.max_chars, progress=not args.quiet,
-                      input_format=args.input_format)
+                      input_format=args.input_format, dedup=not args.no_dedup,
+                      near_threshold=args.near_threshold)
     load(options.model)  # fail early and clearly when the model is missing
     reader_options = {"text_key": args.text_key} if args.text_key else {}
     docs = read_inputs(args.inputs, args.input_format, args.max_chars, **reader_options)

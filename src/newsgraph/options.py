@@ -31,6 +31,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("progress", True, "Show a progress bar when more than one article is analysed."),
     Setting("input_format", None, "Force a reader (txt, jsonl, ...) instead of guessing from "
             "the file name."),
+    Setting("dedup", True, "Recognise duplicates: an exact copy is stored once with all its "
+            "sources and not analysed again; a near copy is analysed and marked."),
+    Setting("near_threshold", 0.8, "Estimated word 5-gram Jaccard similarity above which two "
+            "articles are near duplicates (republished wire copy scores 0.8-0.95)."),
 )
 
 
@@ -46,6 +50,8 @@ class Options:
     max_chars: int = 2_000_000
     progress: bool = True
     input_format: str | None = None
+    dedup: bool = True
+    near_threshold: float = 0.8
 
     @classmethod
     def names(cls) -> list[str]:

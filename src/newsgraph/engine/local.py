@@ -4,7 +4,8 @@
 2. turn each document into an Article, with its publication date and provenance;
 3. run the pipeline on batches (one nlp.pipe call per batch);
 4. store each analysed article (one transaction each, so a failure loses nothing stored);
-5. hand every record, failed ones included, to the caller and count the outcomes.
+5. hand every record, failed ones included, to the caller and count the outcomes;
+   an exact duplicate is not analysed again, only recorded as another source.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..analyze import build_pipeline
+from ..dedup import Deduplicator
 from ..ingest.base import IngestError, RawDocument, ReadResult
 from ..options import Options
 from ..records import Article, Published
@@ -23,9 +25,10 @@ from ..store import Store
 
 @dataclass
 class Summary:
-    """What a run did: counts by status and the failures with their messages."""
+    """What a run did: counts by outcome, failures by code, and duplicates seen."""
 
     counts: Counter[str] = field(default_factory=Counter)
+    errors: Counter[str] = field(default_factory=Counter)
     failures: list[tuple[str, str]] = field(default_factory=list)
 
     @property
@@ -33,7 +36,11 @@ class Summary:
         return self.counts["failed"]
 
     def line(self) -> str:
-        parts = [f"{n} {k}" for k, n in sorted(self.counts.items())]
+        order = ("ok", "failed", "exact duplicate", "near duplicate")
+        parts = [f"{self.counts[k]} {k}" for k in order if self.counts[k]]
+        if self.errors:
+            codes = ", ".join(f"{code} {n}" for code, n in sorted(self.errors.items()))
+            parts.append(f"failures by code: {codes}")
         return "analysed: " + (", ".join(parts) or "nothing")
 
 
@@ -69,15 +76,46 @@ def run(results: Iterable[ReadResult], options: Options,
     pipeline = build_pipeline(options)
     store = Store(options.db) if options.store else None
     summary = Summary()
+    dedup = Deduplicator(threshold=options.near_threshold) if options.dedup else None
     try:
         for batch in _batches(results, options.batch_size):
+            copies: list[tuple[str, dict[str, Any]]] = []
+            if dedup is not None:
+                batch = _drop_exact(batch, dedup, copies, summary, on_record)
             _run_batch(batch, pipeline, options, store, summary, on_record)
+            if store is not None:  # after the batch, so a copy of an article in it is kept
+                for group, source in copies:
+                    store.add_source_committed(group, source)
             if on_progress:
                 on_progress(len(batch))
     finally:
         if store is not None:
             store.close()
     return summary
+
+
+def _drop_exact(batch: list[ReadResult], dedup: Deduplicator,
+                copies: list[tuple[str, dict[str, Any]]], summary: Summary,
+                on_record: Callable[[dict[str, Any]], None] | None) -> list[ReadResult]:
+    """Exact copies are recorded as another source of the first; near copies are marked."""
+    keep: list[ReadResult] = []
+    for item in batch:
+        if isinstance(item, IngestError):
+            keep.append(item)
+            continue
+        verdict, group = dedup.add(item.text, item.title)
+        if verdict == "exact":
+            summary.counts["exact duplicate"] += 1
+            copies.append((group, item.source))
+            if on_record:
+                on_record({"id": group, "source": item.source, "status": "ok",
+                           "duplicate_of": group})
+            continue
+        if verdict == "near":
+            summary.counts["near duplicate"] += 1
+            item.meta["near_duplicate_of"] = group
+        keep.append(item)
+    return keep
 
 
 def _run_batch(batch: list[ReadResult], pipeline: Any, options: Options, store: Store | None,
@@ -107,5 +145,6 @@ def _emit(record: dict[str, Any], summary: Summary,
     if status != "ok":
         src = record.get("source") or {}
         summary.failures.append((str(src.get("path") or src), status))
+        summary.errors[status.split()[1] if len(status.split()) > 1 else status] += 1
     if on_record:
         on_record(record)

@@ -71,6 +71,12 @@ class Store:
             (article_id, json.dumps(source, sort_keys=True, ensure_ascii=False)),
         )
 
+    def add_source_committed(self, article_id: str, source: dict[str, Any]) -> None:
+        """Record another source of an already stored article, in its own transaction."""
+        with self.conn:
+            if self.has(article_id):
+                self.add_source(article_id, source)
+
     def _delete_facts(self, aid: str) -> None:
         for table in ("entities", "quotes", "facts"):
             self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))

@@ -1,0 +1,41 @@
+"""The local engine: duplicates, failures by code, nothing stored is lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsgraph.engine.local import run
+from newsgraph.ingest.base import IngestError, RawDocument
+from newsgraph.options import Options
+from newsgraph.store import Store
+
+TEXT = "“We will rebuild the bridge by spring,” said Mayor Anna Berg.\n"
+
+
+def test_exact_duplicate_is_stored_once_with_both_sources(tmp_path: Path) -> None:
+    docs = [RawDocument(TEXT, {"path": "a.txt"}), RawDocument(TEXT, {"path": "b.txt"})]
+    summary = run(docs, Options(db=str(tmp_path / "n.db"), progress=False))
+    assert summary.counts["ok"] == 1 and summary.counts["exact duplicate"] == 1
+    with Store(tmp_path / "n.db") as store:
+        assert store.count("articles") == 1
+        assert store.count("sources") == 2
+
+
+def test_near_duplicate_is_analysed_and_marked(tmp_path: Path) -> None:
+    base = " ".join(f"word{i}" for i in range(300))
+    docs = [RawDocument(base + " end.", {"path": "a"}), RawDocument(base + " fin.", {"path": "b"})]
+    records: list[dict] = []
+    run(docs, Options(store=False, progress=False), on_record=records.append)
+    assert records[1]["meta"]["near_duplicate_of"] == records[0]["id"]
+
+
+def test_failures_are_counted_by_code_and_good_articles_stored(tmp_path: Path) -> None:
+    docs = [IngestError({"path": "x.txt"}, "empty", "x.txt: no text"),
+            RawDocument(TEXT, {"path": "a.txt"}),
+            RawDocument("y" * 500, {"path": "big.txt"})]
+    summary = run(docs, Options(db=str(tmp_path / "n.db"), max_chars=200, progress=False))
+    assert summary.counts["ok"] == 1 and summary.failed == 2
+    assert summary.errors == {"empty": 1, "too_large": 1}
+    assert "failures by code: empty 1, too_large 1" in summary.line()
+    with Store(tmp_path / "n.db") as store:
+        assert store.count("articles") == 1
