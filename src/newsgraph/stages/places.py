@@ -66,21 +66,22 @@ class Place(NamedTuple):
 
 
 class Gazetteer:
-    """Names -> entries. Entries stay raw TSV lines until a lookup needs them parsed."""
+    """Names -> entries. Entries stay raw TSV lines, and index values "id|id" strings,
+    until a lookup needs them: the load is two splits and one dict build."""
 
-    def __init__(self) -> None:
-        self.entries: list[Place | str] = []
-        self.index: dict[str, list[int]] = {}
+    def __init__(self, entries: list[str], index: dict[str, str]) -> None:
+        self.entries: list[Place | str] = list(entries)
+        self.index = index
         self.demonyms: dict[str, str] = {}  # normalised word -> ISO2
         self.countries: dict[str, int] = {}  # ISO2 -> entry
         self.admin1: dict[tuple[str, str], int] = {}  # (country, admin1 code) -> entry
         self.capitals: set[int] = set()  # geonameids of national capitals
 
-    def add(self, entry: Place | str, keys: list[str]) -> int:
+    def add(self, entry: Place, keys: list[str]) -> int:
         i = len(self.entries)
         self.entries.append(entry)
         for key in keys:
-            self.index.setdefault(key, []).append(i)
+            self.index[key] = f"{self.index[key]}|{i}" if key in self.index else str(i)
         return i
 
     def place(self, i: int) -> Place:
@@ -92,7 +93,8 @@ class Gazetteer:
         return entry
 
     def lookup(self, name: str) -> list[int]:
-        return self.index.get(norm(name), [])
+        ids = self.index.get(norm(name))
+        return [int(i) for i in ids.split("|")] if ids else []
 
     def admin1_name(self, country: str, code: str) -> str | None:
         i = self.admin1.get((country, code))
@@ -120,25 +122,23 @@ def words() -> dict[str, dict[str, str]]:
     return out
 
 
-def _lines(name: str) -> list[str]:
+def _text(name: str) -> str:
     data = resources.files("newsgraph").joinpath("data", "geo", name).read_bytes()
-    text = gzip.decompress(data).decode("utf-8") if name.endswith(".gz") else data.decode()
-    return text.splitlines()[1:]
+    return gzip.decompress(data).decode("utf-8") if name.endswith(".gz") else data.decode()
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """Load the gazetteer once per process (countries, regions, cities, demonyms)."""
-    gaz = Gazetteer()
-    capitals = _load_countries(gaz)
-    for name in ("admin.tsv.gz", "cities.tsv.gz"):
-        for line in _lines(name):
-            head, _, keys = line.rpartition("\t")
-            i = gaz.add(head, keys.split("|"))
-            if "\tADM1\t" in head:
-                cc, a1 = head.split("\t", 4)[2:4]
-                gaz.admin1[(cc, a1)] = i
-    _mark_capitals(gaz, capitals)
+    """Load the gazetteer once per process (regions, cities, countries, demonyms)."""
+    entries = _text("entries.tsv.gz").split("\n")
+    index = dict(line.split("\t", 1) for line in _text("names.tsv.gz").split("\n"))
+    gaz = Gazetteer(entries, index)
+    for i, line in enumerate(entries):
+        if "\tADM1\t" not in line:
+            break  # regions come first, first-level ones before the rest
+        cc, a1 = line.split("\t", 4)[2:4]
+        gaz.admin1[(cc, a1)] = i
+    _mark_capitals(gaz, _load_countries(gaz))
     return gaz
 
 
@@ -161,7 +161,7 @@ def _load_countries(gaz: Gazetteer) -> dict[str, str]:
     aliases: dict[str, list[str]] = {}
     for word, iso in words()["country_alias"].items():
         aliases.setdefault(iso, []).append(word)
-    for line in _lines("countries.tsv"):
+    for line in _text("countries.tsv").splitlines()[1:]:
         iso2, _, gid, name, lat, lon, demonym, alt = line.split("\t")
         py = pycountry.countries.get(alpha_2=iso2)
         names = [name, *alt.split("|"), *aliases.get(iso2, [])]
