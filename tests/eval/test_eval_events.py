@@ -50,3 +50,13 @@ def test_real_plv_if_present():
         pytest.skip(f"{path} absent: PLV data is read from ../shared/data only")
     rows = ev.load_plv(path, "held")
     assert len(rows) > 400 and all(r.source for r in rows[:20])
+
+
+def test_end_to_end_on_fixture(tmp_path: Path):
+    """Without markup the pipeline must still find the dyads of plain sentences."""
+    path = tmp_path / "plv.tsv"
+    path.write_text(FIXTURE, encoding="utf-8")
+    rows = ev.load_plv(path)
+    out = ev.evaluate_end_to_end(rows[:2])
+    assert out["n"] == 2 and out["right_type_and_actor"] == 1.0
+    assert out["any_event"] >= out["right_type"] >= out["right_type_and_actor"]
