@@ -88,7 +88,7 @@ def test_age_is_not_a_duration(nlp: Any) -> None:
 
 def test_a_day_after_names_the_day_before_the_anchor(nlp: Any) -> None:
     text = "Strikes went on, a day after it fired missiles at a dam."
-    assert values(nlp, text)["a day after"] == "2022-09-14"
+    assert values(nlp, text)["a day"] == "2022-09-14"  # "after" is a signal, not extent
 
 
 @pytest.mark.parametrize("text,span,expected", [

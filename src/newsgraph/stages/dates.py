@@ -662,6 +662,11 @@ def verb_direction(verb: Any, depth: int = 0) -> Direction:
 # ---------------------------------------------------------------- the stage
 
 
+# "a day after": the signal word is not part of the expression's extent (TimeML); the
+# value still reads it (the day before the anchor).
+SIGNAL_AFTER = re.compile(r"\s+(?:after|before)$", re.I)
+
+
 def find_dates(text: str, doc: Any, anchor: dt.date | None,
                anchor_note: str = "published") -> list[dict[str, Any]]:
     """All temporal expressions of a text, normalised against ``anchor``."""
@@ -673,6 +678,8 @@ def find_dates(text: str, doc: Any, anchor: dt.date | None,
         if timex is None and rule is not None:
             continue  # a pattern matched but its handler rejected it (e.g. 31 February)
         timex = timex or Timex(None, "DATE", "model:uninterpreted")
+        end = start + len(SIGNAL_AFTER.sub("", surface)) if rule == "ago" else end
+        surface = text[start:end]
         out.append({
             "start": start, "end": end, "text": surface, "value": timex.value,
             "type": timex.type, "mod": timex.mod, "duration": timex.duration,
