@@ -115,7 +115,8 @@ def predict(articles: list[GoldArticle], model: str | None = None) -> list[list[
     from ..records import Article
     from ..stages.places import PlacesStage
 
-    stages = [s for s in default_stages(Options(model=model)) if s.name != "quotes"]
+    stages = [s for s in default_stages(Options(model=model))
+              if s.name in ("repair", "segment", "entities")]
     stages.append(PlacesStage())
     out = []
     for article in (Article(a.text) for a in articles):
