@@ -188,7 +188,8 @@ def _in_person_name(persons: tuple[bool, ...], hit: tuple[int, int, Hit]) -> boo
     a, b, h = hit
     if h.kind == "person":
         return False
-    return all(persons[a:b])
+    longer = a > 0 and persons[a - 1] or b < len(persons) and persons[b]
+    return all(persons[a:b]) and bool(longer)  # "Kyiv" alone, tagged PERSON, is still Kyiv
 
 
 def _inside(k: int, hits: list[tuple[int, int, Hit]]) -> bool:

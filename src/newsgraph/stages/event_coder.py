@@ -35,6 +35,8 @@ NONFACTIVE_NOUNS = frozenset({"decision", "plan", "proposal", "attempt", "effort
                               "step", "threat", "demand", "call", "push", "way", "chance",
                               "right", "need", "readiness", "willingness", "intention",
                               "offer", "promise", "pledge", "warning", "request"})
+# ...unless taken: "took steps to / the first step toward" reports the action as begun.
+TAKEN_NOUNS = frozenset({"step"})
 NONFACTIVE_VERBS = frozenset({"want", "try", "hope", "seek", "wish", "aim", "expect",
                               "consider", "mull", "weigh", "hesitate", "struggle"})
 NEG_WORDS = frozenset({"not", "n't", "never", "no"})
@@ -337,7 +339,8 @@ def _hypothetical(head: Any, auxes: set[str], reported: bool) -> bool:
     for _ in range(MAX_CLIMB):
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
             return True
-        if tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in NONFACTIVE_NOUNS:
+        if tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in NONFACTIVE_NOUNS \
+                and not _steps_taken(tok.head):
             return True
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NONFACTIVE_VERBS:
             return True
@@ -347,6 +350,12 @@ def _hypothetical(head: Any, auxes: set[str], reported: bool) -> bool:
     return False
 
 
+def _steps_taken(noun: Any) -> bool:
+    """"took the first step toward providing aid": steps taken are done, not planned."""
+    return noun.lemma_.lower() in TAKEN_NOUNS and noun.dep_ == "dobj" \
+        and noun.head.lemma_.lower() == "take"
+
+
 def _subjects(verb: Any) -> list[Any]:
     """The actor heads of a clause: subject, passive agent, or an inherited subject."""
     tok = verb
@@ -354,7 +363,7 @@ def _subjects(verb: Any) -> list[Any]:
         agent = _agent(tok)
         if agent:
             return _conj(agent)
-        subj = [c for c in tok.children if c.dep_ in SUBJ]
+        subj = [s for c in tok.children if c.dep_ in SUBJ for s in _misparsed_subject(c)]
         if subj:
             return _conj(subj)
         if tok.dep_ == "relcl" and tok.head.i != tok.i:
@@ -371,6 +380,15 @@ def _subjects(verb: Any) -> list[Any]:
     return []
 
 
+def _misparsed_subject(subj: Any) -> list[Any]:
+    """A preposition parsed as subject ("In Kyiv, von der Leyen held talks": "In" nsubj,
+    "von der Leyen" conjoined to "Kyiv") stands for the words conjoined to its object: the
+    object itself is the fronted place or time."""
+    if subj.pos_ != "ADP":
+        return [subj]
+    return [c for o in subj.children if o.dep_ == "pobj" for c in o.children if c.dep_ == "conj"]
+
+
 def _agent(tok: Any) -> list[Any]:
     return [o for c in tok.children if c.dep_ == "agent"
             for o in c.children if o.dep_ == "pobj"]
@@ -379,13 +397,29 @@ def _agent(tok: Any) -> list[Any]:
 def _recipients(verb: Any, noun: Any | None) -> list[Any]:
     """Object, passive subject, dative, or object of a recipient preposition."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    datives = _datives(verb)
     for dep in ("dobj", "dative", "nsubjpass") if not passive else ("nsubjpass", "dative"):
-        heads = [c for c in verb.children if c.dep_ == dep and (noun is None or c.i != noun.i)
-                 and (noun is None or dep != "nsubjpass") and c.lemma_.lower() not in WEAPONS]
+        if dep == "dative":
+            heads = datives
+        else:
+            heads = [c for c in verb.children if c.dep_ == dep and (noun is None or c.i != noun.i)
+                     and (noun is None or dep != "nsubjpass") and c.lemma_.lower() not in WEAPONS]
+        if dep == "dobj" and heads and datives and not _is_agentive(heads[0]):
+            return _conj(datives)  # "provided billions of dollars to Taiwan": the receiver
         if heads and not (dep == "dobj" and lex.match(heads[0], "N") and noun is None
                           and not _is_agentive(heads[0])):
             return _conj(heads)
     return _prep_objects(verb)
+
+
+def _datives(verb: Any) -> list[Any]:
+    """Indirect objects: "gave Kyiv arms", and "to Kyiv" when the parser calls it dative."""
+    out = []
+    for child in verb.children:
+        if child.dep_ == "dative":
+            out += [o for o in child.children if o.dep_ == "pobj"] if child.pos_ == "ADP" \
+                else [child]
+    return out
 
 
 def _is_agentive(tok: Any) -> bool:

@@ -270,7 +270,8 @@ class _Context:
     def place(self, head: Any) -> tuple[str, str | None] | None:
         """"in Kyiv", "near Kryvyi Rih": a place attached to the clause, and its country."""
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+            # "In Kyiv, X held talks": the parser may make the fronted "In" the subject.
+            if child.dep_ in ("prep", "nsubj") and child.lower_ in PLACE_PREPS:
                 for obj in child.children:
                     if obj.dep_ == "pobj" and obj.ent_type_ in PLACE_LABELS:
                         span = _entity_span(obj, self.ents)
