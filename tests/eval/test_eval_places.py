@@ -70,7 +70,7 @@ def test_seed_report_needs_country_and_distance() -> None:
                            "lat": 49.207, "lon": 37.277}]}
     report = ep.seed_report(article, {}, {"Izium": ("UA", 49.2081, 37.2484),
                                           "Kyiv": ("UA", 50.45, 30.52)})
-    assert report["places"]["correct"] == 1 and not report["places"]["items"][1]["ok"]
+    assert report["correct"] == 1 and not report["items"][1]["ok"]
 
 
 def test_lgl_file_reads() -> None:
@@ -95,4 +95,4 @@ def test_seed_article_places() -> None:
             stage.process_batch([article])
     PlacesStage().process(article)
     report = ep.seed_report(article.to_json(), {})
-    assert report["places"]["correct"] == 7, report["places"]["items"]
+    assert report["correct"] == 7, report["items"]

@@ -194,8 +194,7 @@ def seed_report(article_json: dict[str, Any], gold: dict[str, Any],
         rows.append({"name": name, "ok": ok, "got": sorted({
             f"{p['name']} ({p['country']}) {distance_km(lat, lon, p['lat'], p['lon']):.0f} km"
             for p in hits})})
-    return {"places": {"expected": len(rows), "correct": sum(r["ok"] for r in rows),
-                       "items": rows}}
+    return {"expected": len(rows), "correct": sum(r["ok"] for r in rows), "items": rows}
 
 
 # The seed article's places named in issue 6, with reference points (GeoNames city

@@ -693,10 +693,12 @@ def article_anchor(article: Article) -> tuple[dt.date | None, str]:
     """The publication date, else the one inferred from the text, with where it came from."""
     from .published import infer_published
 
-    published = article.published or infer_published(article.text, article.doc)
+    source = "published" if article.published else "inferred"
+    if article.published is None:  # record what was inferred, with its evidence
+        article.published = infer_published(article.text, article.doc)
+    published = article.published
     if published is None:
         return None, "none"
-    source = "published" if article.published else "inferred"
     try:
         return dt.date.fromisoformat(published.value[:10]), source
     except ValueError:
@@ -704,7 +706,9 @@ def article_anchor(article: Article) -> tuple[dt.date | None, str]:
 
 
 class DatesStage(Stage):
-    """Temporal expressions with normalised values into ``article.extra['dates']``."""
+    """Temporal expressions with normalised values into ``article.extra['dates']``; an
+    article without a publication date gets the one inferred from its text (evidence
+    says so), or keeps none."""
 
     name = "dates"
     requires = frozenset({"doc"})

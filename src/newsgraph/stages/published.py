@@ -78,7 +78,7 @@ def infer_published(text: str, doc: Any = None) -> Published | None:
         return None
     day, where, surface = max(placed)
     place = "in a photo caption" if where == "caption" else "at the top"
-    evidence = f"latest explicit date {place} ('{surface}')"
+    evidence = f"inferred from the text: latest explicit date {place} ('{surface}')"
     return Published(*_cross_check(day, evidence, weekday_mentions(text)))
 
 
