@@ -394,6 +394,8 @@ def _from_span(text: str, start: int, end: int, label: str,
     if state is not None:
         return PlaceMention(s, e, name, (state,), "ADM1", (), "abbreviation")
     candidates = tuple(gaz.lookup(name))
+    if ACRONYM.match(name):  # "FAO", "BoE": a place only if a country or region ("UAE")
+        candidates = _regions(gaz, candidates)
     if not candidates:
         m = TRIM_WORDS.match(name)
         inner = _from_span(text, s + m.end(), e, label, gaz) if m and m.end() else None
@@ -405,7 +407,8 @@ def _from_span(text: str, start: int, end: int, label: str,
                         qualifier_after(text, e, gaz), label)
 
 
-PROPER_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*){0,2}")
+# Short all-capital or inner-capital words: acronyms, which gazetteers list as tiny towns.
+ACRONYM = re.compile(r"^(?:[A-Z]{2,4}|[A-Z][a-z]?[A-Z]\w*)$")
 
 
 def proper_noun_mentions(article: Article, gaz: Gazetteer, taken: list[PlaceMention]
