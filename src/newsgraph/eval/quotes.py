@@ -16,13 +16,15 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..analyze import build_pipeline
+from ..analyze import default_stages
 from ..options import Options
+from ..pipeline import Pipeline
 from ..records import Article, Quote
 from .polnear import GoldArticle, GoldAttribution, load_split
 from .scoring import PRONOUNS, Item, Tally, has_quote_mark, score_article
 
 DEFAULT_POLNEAR = Path("..") / "shared" / "data" / "quotes" / "polnear"
+BATCH = 32  # articles per nlp.pipe call
 FORMS = ("direct", "mixed", "indirect", "pronoun_speaker", "cue_after_content")
 
 
@@ -96,9 +98,10 @@ def _follows_cue(article: Article, prev: Quote, q: Quote) -> bool:
 def evaluate(articles: list[GoldArticle], direct_only: bool = False,
              options: Options | None = None) -> dict[str, Any]:
     """Analyse and score; returns the figures as a dict."""
-    pipeline = build_pipeline(options)
+    pipeline = quotes_pipeline(options)
     records = [Article(a.text, source={"polnear": a.name}) for a in articles]
-    pipeline.run(records)
+    for i in range(0, len(records), BATCH):
+        pipeline.run(records[i:i + BATCH])
     total = Tally()
     forms = {f: Tally() for f in FORMS}
     for gold_art, art in zip(articles, records, strict=True):
@@ -116,6 +119,16 @@ def evaluate(articles: list[GoldArticle], direct_only: bool = False,
             forms[form].add(_recall_tally(text, fp, fg, strict=form != "pronoun_speaker"))
     return {"articles": len(articles), "direct_only": direct_only, **total.report(),
             "forms": {f: t.report() for f, t in forms.items()}}
+
+
+def quotes_pipeline(options: Options | None = None) -> Pipeline:
+    """The default stages up to quotes: later stages do not change attributions."""
+    stages = []
+    for stage in default_stages(options):
+        stages.append(stage)
+        if stage.name == "quotes":
+            break
+    return Pipeline(stages)
 
 
 def _recall_tally(text: str, preds: list[Item], golds: list[Item], strict: bool) -> Tally:

@@ -72,6 +72,41 @@ def score_quotes(article: Article, gold: dict[str, Any]) -> dict[str, Any]:
             "predicted": len(quotes), "rows": rows}
 
 
+def score_repair(article: Article, gold: dict[str, Any]) -> dict[str, Any]:
+    """Scraping damage read as annotations: zones, glued boundaries, quotation-mark roles."""
+    text = article.text
+    zones = article.zones or []
+    found: dict[str, list[bool]] = {"subheading": [], "caption": []}
+    for art in gold["artifacts"]:
+        if art["kind"] in found:
+            start = text.find(art["text"])
+            end = start + len(art["text"])
+            found[art["kind"]].append(any(z["kind"] == art["kind"] and z["start"] < end
+                                          and start < z["end"] for z in zones))
+    hints = {h["offset"] for h in article.hints or []}
+    examples = [ex for art in gold["artifacts"] if art["kind"] == "missing_space"
+                for ex in art["examples"]]
+    examples = [ex for ex in examples if ex in text]  # gold quotes one example loosely
+    glued = [ex for ex in examples if _split(text, ex, hints)]
+    opening = {m["offset"] for m in article.quote_marks or [] if m["role"] == "open"}
+    flipped = [art for art in gold["artifacts"] if art["kind"] == "wrong_direction_quote_mark"]
+    wrong = [ex for art in flipped for ex in art["examples"]]
+    return {
+        "subheadings": f"{sum(found['subheading'])}/{len(found['subheading'])}",
+        "captions": f"{sum(found['caption'])}/{len(found['caption'])}",
+        "glued_examples_split": f"{len(glued)}/{len(examples)}",
+        "glued_boundaries_found": len(hints),
+        "wrong_direction_read_as_opening":
+            f"{sum(text.find(ex) in opening for ex in wrong)}/{len(wrong)}",
+    }
+
+
+def _split(text: str, example: str, hints: set[int]) -> bool:
+    """Whether a glued example (``she said.Ukraine``) has a sentence start inside it."""
+    at = text.find(example)
+    return at >= 0 and any(at < h < at + len(example) for h in hints)
+
+
 def evaluate(seed: Path, options: Options | None = None) -> dict[str, Any]:
     text = (seed / "article.txt").read_text(encoding="utf-8")
     gold = json.loads((seed / "gold.json").read_text(encoding="utf-8"))
@@ -80,7 +115,8 @@ def evaluate(seed: Path, options: Options | None = None) -> dict[str, Any]:
     record = article.to_json()
     out: dict[str, Any] = {"status": article.status,
                            "published": record["published"],
-                           "quotes": score_quotes(article, gold)}
+                           "quotes": score_quotes(article, gold),
+                           "repair": score_repair(article, gold)}
     for name in SEED_REPORTERS:
         module = _module(name)
         if module is not None and hasattr(module, "seed_report"):
@@ -109,6 +145,7 @@ def format_report(r: dict[str, Any], verbose: bool = False) -> str:
             mark = "ok " if row["right"] else ("spk" if row["found"] else "-- ")
             lines.append(f"  {mark} [{row['type'][:3]}] {row['gold'][:60]!r} "
                          f"gold={row['gold_speaker']!r} got={row['speaker']!r}")
+    lines.append(f"repair: {json.dumps(r['repair'])}")
     for name in SEED_REPORTERS:
         if name in r:
             lines.append(f"{name}: {json.dumps(_summary(r[name]), ensure_ascii=False)}")
