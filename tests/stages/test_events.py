@@ -96,3 +96,49 @@ def test_capital_tagged_as_person_still_codes_its_country():
     """The small model tags "Kyiv" as PERSON; alone, it is still the capital."""
     ev = _events("Kyiv says it recaptured more than 8,000 sq km.")
     assert ev and ev[0]["actor"][0]["country"] == "UKR"
+
+
+def _types(text: str) -> list[str]:
+    return [e["type"] for e in _events(text)]
+
+
+@pytest.mark.parametrize("text,kind", [
+    # "going" as a participle is no "going to" future
+    ("Australian aid supported Pakistani girls going to school.", "SUPPORT"),
+    # an attack on a law is criticism, not violence
+    ("The opposition attacked the new law.", "ACCUSE"),
+    # "offered condolences" expresses them now
+    ("Japan offered condolences to Turkey.", "SUPPORT"),
+    # a promised action is AGREE
+    ("France reiterated its commitment to cooperate with Mali.", "AGREE"),
+    # "X said Y is unacceptable" rejects Y
+    ("Russia said the proposal was unacceptable.", "REJECT"),
+    # a deadline given is a threat
+    ("The Philippines gave Canada a deadline to remove the waste.", "THREATEN"),
+])
+def test_readings(text, kind):
+    assert kind in _types(text)
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Germany increased funding to fight the Ebola epidemic in West Africa.", "ASSAULT"),
+    ("Australian aid supported Pakistani girls going to school.", "AGREE"),
+    ("Reagan declared that he will not go to Moscow to meet Gorbachev.", "CONSULT"),
+])
+def test_readings_absent(text, absent):
+    assert absent not in _types(text)
+
+
+def test_aid_for_someone_is_aid_to_them():
+    ev = _events("The United States provided $1.7 billion in humanitarian assistance to "
+                 "support Syrian refugees.")
+    aid = [e for e in ev if e["type"] == "AID"]
+    assert aid and aid[0]["recipient"] and aid[0]["recipient"][0]["country"] == "SYR"
+    assert "SUPPORT" not in {e["type"] for e in ev}  # the purpose is part of the giving
+
+
+def test_received_aid_is_given_by_the_from_object():
+    ev = _events("The Iraqi army received military aid from the United States.")
+    aid = [e for e in ev if e["type"] == "AID"]
+    assert aid and aid[0]["actor"][0]["country"] == "USA"
+    assert aid[0]["recipient"][0]["country"] == "IRQ"

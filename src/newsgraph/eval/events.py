@@ -137,12 +137,13 @@ def code_marked(doc: Any, source: list[tuple[int, int]], target: list[tuple[int,
              if c is not None]
     covered = {i for c in cands for i in c.covered}
     pool = [c for c in cands if c.head.i not in covered] or cands
-    if not pool:
-        pool = nouns
+    taken = covered | {t.i for c in cands for t in c.trigger}
+    pool += [n for n in nouns if n.head.i not in taken]
     if not pool:
         return NONE
     heads = {c.head.i for c in pool}
-    best = max(pool, key=lambda c: _fit(c, source, target, heads))
+    verbal = {id(c) for c in cands}
+    best = max(pool, key=lambda c: (*_fit(c, source, target, heads), id(c) in verbal))
     coding = best.coding("2021")
     if best.negated and coding.quad in (1, 2):
         return "REJECT"  # "did not agree", "has not released": a refusal

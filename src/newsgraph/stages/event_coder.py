@@ -8,7 +8,11 @@ flags for negation, hypothetical and future. Rules:
 * frames compose with the action they govern: intent + cooperation -> AGREE, intent +
   conflict -> THREATEN, request -> REQUEST, refusal -> REJECT, threat -> THREATEN;
 * future cooperation is AGREE, future material conflict is THREATEN (PLOVER 2.3, 3.1);
-* "X said Y must/should do Z" is a REQUEST by X of Y;
+* "X said Y must/should do Z" is a REQUEST by X of Y; "X said Y is unacceptable" a REJECT;
+* an action promised ("its commitment to cooperate") is AGREE; an expression offered
+  ("offered condolences") is made; aid given to support someone is given to them; what
+  is received "from" X is X's act;
+* negation reaches an infinitive of purpose ("will not go to Moscow to meet him");
 * actor: the subject (the agent in the passive), inherited through xcomp/conj; recipient:
   the object, the passive subject, or the object of to/with/against/on/at.
 """
@@ -37,6 +41,9 @@ NONFACTIVE_NOUNS = frozenset({"decision", "plan", "proposal", "attempt", "effort
                               "offer", "promise", "pledge", "warning", "request"})
 # ...unless taken: "took steps to / the first step toward" reports the action as begun.
 TAKEN_NOUNS = frozenset({"step"})
+# "its commitment to collaborate", "a pledge to send aid": the action is promised (AGREE).
+INTENT_NOUNS = frozenset({"commitment", "pledge", "promise", "readiness", "willingness",
+                          "intention", "offer", "determination", "resolve", "vow"})
 NONFACTIVE_VERBS = frozenset({"want", "try", "hope", "seek", "wish", "aim", "expect",
                               "consider", "mull", "weigh", "hesitate", "struggle"})
 NEG_WORDS = frozenset({"not", "n't", "never", "no"})
@@ -48,12 +55,16 @@ PLAIN_CUES = frozenset({"say", "tell", "report", "claim", "write", "add", "note"
                         "describe", "quote", "mention", "confirm", "deny", "cite"})
 # "X said Y was responsible": the predicate adjectives that make an accusation.
 BLAME_WORDS = frozenset({"responsible", "guilty", "culpable", "behind"})
+# "X said Y was unacceptable": the predicates that make a rejection (PLOVER 3.10).
+REFUSAL_WORDS = frozenset({"unacceptable", "inadmissible", "intolerable", "impossible"})
 # Objects that are the means, not the target: "fired cruise missiles at a dam".
 WEAPONS = frozenset({"missile", "rocket", "shell", "bullet", "shot", "round", "bomb", "drone",
                      "grenade", "mortar", "artillery", "weapon", "gun", "torpedo", "salvo"})
 # Verbs whose subject undergoes the event noun ("faces sanctions"): never light verbs.
 EXPERIENCER = frozenset({"face", "suffer", "undergo", "endure", "survive", "escape", "fear",
                          "risk", "avoid", "receive"})
+# Verbs whose subject gets what the event gives: the giver is the "from" object.
+RECEIVING_VERBS = frozenset({"receive", "get", "obtain"})
 # "warned" with nobody warned and nothing threatened is a caution, not a threat.
 NEEDS_OBJECT = frozenset({"warn"})
 # Climb at most this many heads looking for a clause's subject.
@@ -61,6 +72,7 @@ MAX_CLIMB = 6
 # Material conflict (PLOVER QuadClass 4) and cooperation (1, 2), by quad number.
 COOPERATION_QUADS = (1, 2)
 CONFLICT_QUAD = 4
+MATERIAL_COOPERATION = 2
 
 
 @dataclass
@@ -126,11 +138,33 @@ def _code_verb(verb: Any) -> Candidate | None:
         row = noun_row
     trigger = [verb] + ([noun] if noun is not None else [])
     cand = Candidate(row.cameo, trigger, verb, _subjects(verb), _recipients(verb, noun))
+    if verb.lemma_.lower() in RECEIVING_VERBS:
+        givers = _conj([o for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                        for o in c.children if o.dep_ == "pobj"])
+        if givers:  # "received support from the US military": the US military gave it
+            cand.actors, cand.recipients = givers, cand.actors
     if noun is not None:
         cand.covered.add(noun.i)
         cand.recipients = cand.recipients or _noun_recipients(noun)
     _apply_frame(cand, row, verb)
+    if not any(_is_agentive(r) for r in cand.recipients) \
+            and lex.coding(cand.cameo).quad == MATERIAL_COOPERATION:
+        _purpose_recipients(cand, verb)
     return cand
+
+
+def _purpose_recipients(cand: Candidate, verb: Any) -> None:
+    """"provided $1.7 billion in aid to support Syrian refugees": aid given for someone is
+    given to them; the purpose clause is part of the giving, not a second event."""
+    for child in verb.children:
+        if child.dep_ in ("advcl", "xcomp") and child.pos_ == "VERB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            objs = [o for o in child.children if o.dep_ == "dobj" and _is_agentive(o)
+                    or o.dep_ == "dobj" and o.pos_ in ("NOUN", "PROPN")]
+            if objs:
+                cand.recipients = _conj(objs)
+                cand.covered |= {t.i for t in child.subtree}
+                return
 
 
 def _code_adjective(adj: Any) -> Candidate | None:
@@ -168,9 +202,15 @@ def _light_object(verb: Any) -> tuple[Any, lex.Trigger | None]:
     return None, None
 
 
+def _out_of_question(tok: Any) -> bool:
+    """"is out of (the) question"."""
+    return tok.dep_ == "prep" and tok.lower_ == "out" and any(
+        o.lower_ == "question" for p in tok.children if p.lower_ == "of" for o in p.children)
+
+
 def _obligation(verb: Any) -> Candidate | None:
     """"X said Y must/should do Z": a REQUEST by X of Y; "X said Y was responsible": an
-    accusation."""
+    accusation; "X said Y is unacceptable / out of the question": a rejection."""
     cue = verb.head
     if verb.dep_ not in ("ccomp", "parataxis") or cue.lemma_.lower() not in lexicons.cues():
         return None
@@ -179,6 +219,9 @@ def _obligation(verb: Any) -> Candidate | None:
     elif any(c.dep_ in ("acomp", "prep", "attr") and c.lower_ in BLAME_WORDS
              for c in verb.children):
         code = "112"
+    elif any(c.dep_ in ("acomp", "attr") and c.lower_ in REFUSAL_WORDS or _out_of_question(c)
+             for c in verb.children):
+        code = "120"
     else:
         return None
     recipients = [c for c in verb.children if c.dep_ in SUBJ | {"nsubjpass"}]
@@ -207,6 +250,9 @@ def _apply_frame(cand: Candidate, row: lex.Trigger, tok: Any) -> None:
         if inner is not None and inner[:2] in ("09", "10", "11", "12", "13") \
                 and row.frame == "intent":
             cand.cameo = inner  # "vowed to condemn" is the condemnation
+        elif inner is not None and comp is not None and inner[:2] == "05" \
+                and row.frame == "intent" and comp.pos_ == "NOUN":
+            cand.cameo = inner  # "offered condolences": the expression is made, not promised
         elif inner is not None:
             cand.cameo = codes.get(inner[:2], codes[""])
         if comp is not None:
@@ -294,11 +340,14 @@ def _modality(cand: Candidate) -> None:
     auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
     cand.negated = negated_chain(head) or any(
         c.dep_ == "neg" for t in cand.trigger for c in t.children)
-    going = any(c.lower_ == "going" for c in head.children) or head.head.lower_ == "going" \
+    going = any(c.lower_ == "going" and c.dep_ == "aux" for c in head.children) \
+        or head.head.lower_ == "going" and head.dep_ == "xcomp" \
         or head.dep_ == "xcomp" and head.head.lemma_.lower() in FUTURE_HEADS
     reported = head.dep_ in ("ccomp", "parataxis") and \
         head.head.lemma_.lower() in lexicons.cues()
-    cand.future = bool(auxes & FUTURE_AUX) or going or ("would" in auxes and reported)
+    promised = head.dep_ == "acl" and head.head.lemma_.lower() in INTENT_NOUNS
+    cand.future = bool(auxes & FUTURE_AUX) or going or ("would" in auxes and reported) \
+        or promised
     cand.hypothetical = _hypothetical(head, auxes, reported)
     _refine(cand)
     coding = lex.coding(cand.cameo)
@@ -326,10 +375,18 @@ def negated_chain(head: Any) -> bool:
     for _ in range(MAX_CLIMB):
         if any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children):
             return True
-        if tok.dep_ not in ("xcomp", "conj", "acomp") or tok.head.i == tok.i:
+        if tok.dep_ not in ("xcomp", "conj", "acomp") and not _purpose_clause(tok) \
+                or tok.head.i == tok.i:
             return False
         tok = tok.head
     return False
+
+
+def _purpose_clause(tok: Any) -> bool:
+    """"will not go to Moscow to meet him": an infinitive of purpose shares its clause's
+    negation."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                       for c in tok.children)
 
 
 def _hypothetical(head: Any, auxes: set[str], reported: bool) -> bool:

@@ -48,6 +48,8 @@ class Coding:
     quad: int
 
 
+# Lexicon code of a reading that is no event ("fight the epidemic").
+NO_EVENT = "none"
 # Proper nouns are names, never triggers ("on March 28" is not a march).
 POS_OF = {"VERB": "V", "AUX": "V", "NOUN": "N", "ADJ": "A"}
 
@@ -116,5 +118,5 @@ def match(tok: Any, pos: str | None = None) -> Trigger | None:
             continue
         if row.prep and row.prep not in preps:
             continue
-        return row
+        return None if row.cameo == NO_EVENT else row
     return None

@@ -30,7 +30,7 @@ from spacy.parts_of_speech import ADJ, AUX, NOUN, VERB
 from spacy.strings import get_string_id
 
 from . import event_lexicon as lex
-from .event_coder import BLAME_WORDS, OBLIGATION_AUX
+from .event_coder import BLAME_WORDS, OBLIGATION_AUX, REFUSAL_WORDS
 
 # Bit flags of a word form.
 VERB_WORD, NOUN_WORD, ADJ_WORD, CLAUSE_WORD = 1, 2, 4, 8
@@ -42,7 +42,8 @@ VERB_POS = (VERB, AUX)
 # talks" -> "talks" -> "held"), or the object of its preposition ("went on strike").
 NOUN_ARG_DEPS = ("dobj", "nsubjpass", "attr")
 NOUN_TWO_STEP = (("compound", NOUN_ARG_DEPS), ("pobj", ("prep",)))
-# "X said Y must/should ...", "X said Y was responsible": the word's clause (``_obligation``).
+# "X said Y must/should ...", "X said Y was responsible / unacceptable / out of the
+# question": the word's clause (``_obligation``).
 CLAUSE_WORD_DEPS = ("aux", "acomp", "prep", "attr")
 
 
@@ -59,7 +60,7 @@ def flag_table() -> tuple[np.ndarray, np.ndarray]:
     bit = {"V": VERB_WORD, "N": NOUN_WORD, "A": ADJ_WORD}
     for lemma, pos in lex.triggers():
         by_word[lemma] = by_word.get(lemma, 0) | bit[pos]
-    for word in OBLIGATION_AUX | BLAME_WORDS:
+    for word in OBLIGATION_AUX | BLAME_WORDS | REFUSAL_WORDS | {"out"}:
         by_word[word] = by_word.get(word, 0) | CLAUSE_WORD
     ids: dict[int, int] = {}
     for word, flag in by_word.items():
