@@ -142,3 +142,44 @@ def test_received_aid_is_given_by_the_from_object():
     aid = [e for e in ev if e["type"] == "AID"]
     assert aid and aid[0]["actor"][0]["country"] == "USA"
     assert aid[0]["recipient"][0]["country"] == "IRQ"
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Mr Sullivan pleaded guilty to fraud.", "REQUEST"),  # a plea is no request
+    ("The bank took a one-off charge of 1bn euros.", "ACCUSE"),  # a financial charge
+    ("Lufthansa returned to profit in 2004.", "RETREAT"),
+    ("The governor warned that the era of low inflation may be ending.", "THREATEN"),
+])
+def test_business_senses_are_no_events(text, absent):
+    assert absent not in _types(text)
+
+
+def test_passive_conjunct_does_not_take_the_active_subject():
+    """"pleaded guilty and will be sentenced": Sullivan is sentenced, not sentencing."""
+    ev = _events("Mr Sullivan admitted fraud and will be sentenced next month.")
+    assert not [e for e in ev if e["type"] in ("COERCE", "THREATEN")]
+
+
+def test_threat_with_the_speaker_as_its_own_recipient():
+    ev = _events("Russia warned that it would retaliate against any attack.")
+    threat = [e for e in ev if e["type"] == "THREATEN"]
+    assert threat and threat[0]["actor"][0]["country"] == "RUS"
+    assert all(r["country"] != "RUS" for r in threat[0]["recipient"])
+
+
+def test_contrasted_conjunct_keeps_its_own_polarity():
+    """"would never be able to ..., but pledged": the pledge is not negated."""
+    from newsgraph.nlp import load
+    from newsgraph.stages.event_coder import negated_chain
+
+    doc = load()("Ms Von der Leyen said the European Union would never be able to match the "
+                 "sacrifices Ukrainians are making, but pledged more help.")
+    pledged = next(t for t in doc if t.lower_ == "pledged")
+    if pledged.dep_ != "conj":
+        pytest.skip("parse differs: the rule is about a conjunct of the negated clause")
+    assert not negated_chain(pledged)
+
+
+def test_brussels_is_the_eu():
+    ev = _events("Brussels criticised Vodafone over roaming rates.")
+    assert ev and ev[0]["actor"][0]["country"] == "EU"

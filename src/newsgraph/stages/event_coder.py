@@ -46,6 +46,8 @@ INTENT_NOUNS = frozenset({"commitment", "pledge", "promise", "readiness", "willi
                           "intention", "offer", "determination", "resolve", "vow"})
 NONFACTIVE_VERBS = frozenset({"want", "try", "hope", "seek", "wish", "aim", "expect",
                               "consider", "mull", "weigh", "hesitate", "struggle"})
+# Conjunctions that set a conjoined clause against the first ("did not X, but Y").
+CONTRAST_WORDS = frozenset({"but", "yet", "though", "although", "whereas"})
 NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 # Verbs that carry an event noun through a preposition: "go on strike", "remain on alert".
 PREP_LIGHT = frozenset({"go", "remain", "stay", "put", "place", "keep", "participate",
@@ -65,7 +67,7 @@ EXPERIENCER = frozenset({"face", "suffer", "undergo", "endure", "survive", "esca
                          "risk", "avoid", "receive"})
 # Verbs whose subject gets what the event gives: the giver is the "from" object.
 RECEIVING_VERBS = frozenset({"receive", "get", "obtain"})
-# "warned" with nobody warned and nothing threatened is a caution, not a threat.
+# "warned" with nobody warned and no action threatened is a caution, not a threat.
 NEEDS_OBJECT = frozenset({"warn"})
 # Climb at most this many heads looking for a clause's subject.
 MAX_CLIMB = 6
@@ -125,12 +127,15 @@ def _code_verb(verb: Any) -> Candidate | None:
         return stance
     row = lex.match(verb, "V")
     if row is not None and row.lemma in NEEDS_OBJECT and not any(
-            c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in verb.children):
-        return None
+            c.dep_ in ("dobj", "dative", "xcomp")
+            or c.dep_ == "ccomp" and _inner_code(c) is not None for c in verb.children):
+        return None  # "warned that demand had dissipated": a forecast, not a threat
     noun = None
     if row is not None and row.frame == "intransitive" and any(
             c.dep_ == "dobj" for c in verb.children):
         row = None  # "demonstrates the US commitment" is no demonstration
+    if row is None and lex.blocked(verb, "V"):
+        return None  # "took a one-off charge": no event, and no event noun carried
     if row is None or row.frame == "light":
         noun, noun_row = _light_object(verb)
         if noun_row is None:
@@ -376,10 +381,19 @@ def negated_chain(head: Any) -> bool:
         if any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children):
             return True
         if tok.dep_ not in ("xcomp", "conj", "acomp") and not _purpose_clause(tok) \
-                or tok.head.i == tok.i:
+                or tok.head.i == tok.i or tok.dep_ == "conj" and _own_clause(tok):
             return False
         tok = tok.head
     return False
+
+
+def _own_clause(conj: Any) -> bool:
+    """A conjoined verb that does not share its first conjunct's negation: it has its own
+    subject, or is set against it ("would never be able to ..., but pledged")."""
+    if any(c.dep_ in SUBJ | {"nsubjpass"} for c in conj.children):
+        return True
+    return any(c.dep_ == "cc" and c.lower_ in CONTRAST_WORDS and c.i < conj.i
+               for c in conj.head.children)
 
 
 def _purpose_clause(tok: Any) -> bool:
@@ -430,6 +444,8 @@ def _subjects(verb: Any) -> list[Any]:
             if tok.dep_ == "prep":
                 tok = tok.head
             continue
+        if tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.children):
+            break  # "pleaded guilty and will be sentenced": the passive's actor is unnamed
         if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and tok.head.i != tok.i:
             tok = tok.head
             continue

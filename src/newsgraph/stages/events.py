@@ -168,7 +168,8 @@ class _Context:
             _fill_from_place(recipients, place)
         for r in recipients:
             r.pop("_kind", None)
-        recipients = [r for r in recipients if r["country"] or r["sector"] or r["entity"]]
+        recipients = [r for r in recipients if (r["country"] or r["sector"] or r["entity"])
+                      and not any(_same(r, a) for a in actors)]
         place = self.place(cand.head)
         start = min(t.idx for t in cand.trigger)
         end = max(t.idx + len(t.text) for t in cand.trigger)
@@ -304,6 +305,12 @@ def _record(start: int, end: int, entity: Entity | None, name: str,
     return {"start": start, "end": end, "entity": entity.id if entity else None,
             "name": name.strip(), "country": code.country, "sector": code.sector,
             "_kind": code.kind}
+
+
+def _same(one: dict[str, Any], other: dict[str, Any]) -> bool:
+    """The same actor twice ("Russia warned that it would ...": "it" is Russia again)."""
+    return bool(one["entity"]) and one["entity"] == other["entity"] or \
+        one["start"] == other["start"]
 
 
 def _military(actors: list[dict[str, Any]], kind: str) -> None:
