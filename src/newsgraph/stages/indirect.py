@@ -54,45 +54,51 @@ def cue_meaning(tok: Any) -> str | None:
     return row["meaning"] if row else None
 
 
-def complement(cue: Any) -> tuple[Any, str] | None:
-    """The token heading the reported content of a cue, and the rule that found it.
+def complements(cue: Any) -> Iterator[tuple[Any, str]]:
+    """Tokens that may head the reported content of a cue, best first, with the rule.
 
     Which dependents count (clausal complement, object, infinitive, ``refer to``) is read
     per verb from ``lexicons/cue_relations.tsv``; speech verbs also get fallbacks for
-    common mis-parses.
+    common mis-parses. The caller takes the first that yields a usable span.
     """
     allowed = lexicons.cue_relations().get(cue.lemma_.lower(), frozenset())
     children = list(cue.children)
     if any(_introduces_cue(c) for c in children):
-        return None  # "quoted Mr Xi [as saying ...]": the inner cue carries the content
+        return  # "quoted Mr Xi [as saying ...]": the inner cue carries the content
     for rel in RELATION_ORDER:
         for child in children:
             name = f"prep:{child.lower_}" if child.dep_ == "prep" else child.dep_
             if name == rel and rel in allowed:
                 head = _prep_object(child) if child.dep_ == "prep" else child
                 if head is not None:
-                    return head, "complement" if rel == "ccomp" else rel.split(":")[0]
-    if cue.lemma_.lower() not in lexicons.cues():
-        return None
+                    yield head, "complement" if rel == "ccomp" else rel.split(":")[0]
+    if cue.lemma_.lower() in lexicons.cues():
+        yield from _speech_fallbacks(cue, children)
+
+
+def _speech_fallbacks(cue: Any, children: list[Any]) -> Iterator[tuple[Any, str]]:
+    """Content of a speech verb that the parser attached in a less usual way."""
     if cue.dep_ == "parataxis" and cue.head.i < cue.i and _has_subject(cue):
-        return cue.head, "parenthetical"  # "[The sanctions are working], she said, and ..."
+        yield cue.head, "parenthetical"  # "[The sanctions are working], she said, and ..."
     for child in children:
         if child.dep_ in COMPLEMENT_DEPS and child.pos_ in ("VERB", "AUX"):
-            return child, "complement"
+            yield child, "complement"
     if cue_meaning(cue) in DEMAND_MEANINGS:  # "called on them [to reconsider]"
         for child in children:
             if child.dep_ == "xcomp" and child.i > cue.i:
-                return child, "infinitive"
+                yield child, "infinitive"
     for child in children:  # "she told him [Ukraine's process was on track]" mis-parsed
         if child.dep_ == "conj" and child.i > cue.i and _has_subject(child) \
                 and not any(t.dep_ == "cc" for t in cue.doc[cue.i + 1: child.i]):
-            return child, "complement"
+            yield child, "complement"
     for child in children:
         if child.dep_ == "prep" and child.lower_ in CONTENT_PREPS:
             obj = _prep_object(child)
             if obj is not None and _has_mark(obj) and obj.lemma_.lower() not in lexicons.cues():
-                return obj, "quoted_object"
-    return _that_clause(cue) or _subjectless_verb(cue)
+                yield obj, "quoted_object"
+    for found in (_that_clause(cue), _subjectless_verb(cue)):
+        if found is not None:
+            yield found
 
 
 def _introduces_cue(child: Any) -> bool:

@@ -23,7 +23,7 @@ from .. import lexicons
 from ..pipeline import Stage
 from ..records import Article, Quote, Span, Speaker
 from .docarrays import DocArrays
-from .indirect import according_to, complement, content_span, cue_after_content
+from .indirect import according_to, complements, content_span, cue_after_content
 from .speakers import SpeakerIndex, resolve, subject_of
 
 # Tokens a cue may sit after the closing mark: room for "Pavlo Kyrylenko, the Donetsk
@@ -332,13 +332,13 @@ def _reported_one(f: _Finder, tok: Any, stops: set[int]) -> _Found | None:
     head = subject_of(tok)
     if late is not None and (head is None or head.i < late[1].i):
         return _Found([late[0]], tok, "cue_after_content", _kind(f.text, late[0]), late[1])
-    comp = complement(tok)
-    if comp is None or head is None:
+    if head is None:
         return None
-    span = content_span(tok, comp[0], stops, comp[1])
-    if span is None:
-        return None
-    return _Found([span], tok, comp[1], _kind(f.text, span), head)
+    for comp, rule in complements(tok):
+        span = content_span(tok, comp, stops, rule)
+        if span is not None:
+            return _Found([span], tok, rule, _kind(f.text, span), head)
+    return None
 
 
 def _cover_segments(f: _Finder, span: Span) -> Span:

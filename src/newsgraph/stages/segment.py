@@ -10,7 +10,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Any
+
+import numpy as np
+from spacy.attrs import IDX, LENGTH
 
 from .. import nlp as nlp_mod
 from ..pipeline import Stage
@@ -37,40 +41,57 @@ def cut_points(article: Article) -> tuple[set[int], set[int]]:
 
 
 def make_doc(nlp: Any, article: Article) -> Any:
-    """A tokenised Doc whose text equals the canonical text, split at the repair cuts."""
-    from spacy.tokens import Doc
+    """A tokenised Doc whose text equals the canonical text, split at the repair cuts.
 
+    Only the few tokens that contain a cut are split (in place, with the retokenizer), and
+    sentence starts are preset on the tokens at hint offsets; the text never changes.
+    """
     doc = nlp.make_doc(article.text)
     cuts, starts = cut_points(article)
     if not cuts:
         return doc
-    words: list[str] = []
-    spaces: list[bool] = []
-    offsets: list[int] = []
-    changed = False
-    for tok in doc:
-        lo, hi = tok.idx, tok.idx + len(tok.text)
-        inner = sorted(c for c in cuts if lo < c < hi)
-        bounds = [lo, *inner, hi]
-        changed = changed or bool(inner)
-        for a, b in zip(bounds, bounds[1:], strict=False):
-            words.append(article.text[a:b])
-            spaces.append(False)
-            offsets.append(a)
-        spaces[-1] = bool(tok.whitespace_)
-    if not changed and not starts:
-        return doc
-    sent_starts: list[bool | int | None] = [True if off in starts else None for off in offsets]
-    opening = {m["offset"] for m in article.quote_marks or [] if m["role"] == "open"}
-    for i, off in enumerate(offsets[:-1]):
-        if off in opening:  # never split an opening mark from the words it opens
-            sent_starts[i + 1] = False
-    if sent_starts:
-        sent_starts[0] = True
-    new = Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=sent_starts)
-    if new.text != article.text:  # defensive: never let offsets drift
-        return doc
-    return new
+    _split_tokens(doc, sorted(cuts))
+    _preset_sentences(doc, article, starts)
+    return doc
+
+
+def _split_tokens(doc: Any, cuts: list[int]) -> None:
+    """Split every token that a cut falls strictly inside."""
+    arr = doc.to_array([IDX, LENGTH])
+    idx, ends = arr[:, 0], arr[:, 0] + arr[:, 1]
+    cut_arr = np.asarray(cuts)
+    pos = np.searchsorted(idx, cut_arr, side="right") - 1
+    inside = (pos >= 0) & (cut_arr > idx[pos.clip(min=0)]) & (cut_arr < ends[pos.clip(min=0)])
+    by_token: dict[int, list[int]] = {}
+    for tok_i, cut in zip(pos[inside].tolist(), cut_arr[inside].tolist(), strict=True):
+        by_token.setdefault(tok_i, []).append(cut)
+    if not by_token:
+        return
+    with doc.retokenize() as retokenizer:
+        for tok_i, inner in by_token.items():
+            tok = doc[tok_i]
+            bounds = [tok.idx, *sorted(inner), tok.idx + len(tok.text)]
+            orths = [tok.text[a - tok.idx: b - tok.idx] for a, b in pairwise(bounds)]
+            retokenizer.split(tok, orths, heads=[(tok, 0)] * len(orths))
+
+
+def _preset_sentences(doc: Any, article: Article, starts: set[int]) -> None:
+    """Sentence starts at hint offsets; never one right after an opening quotation mark."""
+    idx = doc.to_array([IDX]).ravel()
+
+    def token_at(offset: int) -> int | None:
+        i = int(np.searchsorted(idx, offset))
+        return i if 0 < i < len(idx) and idx[i] == offset else None
+
+    for off in starts:
+        i = token_at(off)
+        if i is not None:
+            doc[i].is_sent_start = True
+    for mark in article.quote_marks or []:
+        if mark["role"] == "open":
+            i = token_at(mark["offset"] + 1)
+            if i is not None:  # never split an opening mark from the words it opens
+                doc[i].is_sent_start = False
 
 
 class SegmentStage(Stage):
