@@ -60,3 +60,13 @@ def test_end_to_end_on_fixture(tmp_path: Path):
     out = ev.evaluate_end_to_end(rows[:2])
     assert out["n"] == 2 and out["right_type_and_actor"] == 1.0
     assert out["any_event"] >= out["right_type"] >= out["right_type_and_actor"]
+
+
+def test_end_to_end_conventions():
+    """Root 19 counts as ASSAULT (PLV's convention, as with markup); an actor resolved to
+    the entity of the marked source counts even when written as a pronoun."""
+    event = {"type": "COERCE", "cameo_root": "19",
+             "actor": [{"start": 30, "end": 32, "entity": "e1"}]}
+    assert ev._plv_event_type(event) == "ASSAULT"
+    assert not ev._actor_on(event, [(0, 5)])
+    assert ev._actor_on(event, [(0, 5)], {"e1": [(0, 5)]})

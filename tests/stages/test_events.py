@@ -183,3 +183,35 @@ def test_contrasted_conjunct_keeps_its_own_polarity():
 def test_brussels_is_the_eu():
     ev = _events("Brussels criticised Vodafone over roaming rates.")
     assert ev and ev[0]["actor"][0]["country"] == "EU"
+
+
+def test_us_is_a_country_not_the_pronoun():
+    ev = _events("The US has issued an ultimatum to Turkey.")
+    assert [(e["type"], e["actor"][0]["country"]) for e in ev] == [("THREATEN", "USA")]
+
+
+def test_subject_hung_inside_a_fronted_phrase():
+    """"On a visit to Zimbabwe, President X voiced ...": X is parsed as a conjunct of
+    "Zimbabwe"; the visit is not the recipient, the object of the support is."""
+    ev = _events("On a visit to Zimbabwe, South African President Cyril Ramaphosa voiced his "
+                 "strong support of President Emmerson Mnangagwa.")
+    support = [e for e in ev if e["type"] == "SUPPORT"]
+    assert support and support[0]["actor"][0]["name"] == "Cyril Ramaphosa"
+    assert [r["name"] for r in support[0]["recipient"]] == ["Emmerson Mnangagwa"]
+
+
+def test_named_organisation_acts_even_uncoded():
+    ev = _events("The ACLU filed a lawsuit against the city of Springfield.")
+    assert [e["actor"][0]["name"] for e in ev if e["type"] == "ACCUSE"] == ["ACLU"]
+
+
+@pytest.mark.parametrize("text", [
+    "Lebanon says it will not accept any more Syrian refugees.",
+    "Hungary does not recognise the vote.",
+])
+def test_refusal_is_a_reject(text):
+    assert _types(text) == ["REJECT"]
+
+
+def test_past_negation_stays_no_event():
+    assert _events("The two leaders did not meet on Friday.") == []

@@ -28,6 +28,8 @@ from . import event_lexicon as lex
 SUBJ = frozenset({"nsubj", "csubj"})
 RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "at", "upon", "into", "toward",
                              "towards", "from"})
+# The nouns of stances take their object with these too: "support for X", "praise of X".
+ABOUT_PREPS = RECIPIENT_PREPS | {"for", "of"}
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # "is set to meet", "is due to visit": scheduled, i.e. future, actions.
 FUTURE_HEADS = frozenset({"set", "due", "schedule", "slate", "poise", "expect"})
@@ -151,6 +153,9 @@ def _code_verb(verb: Any) -> Candidate | None:
     if noun is not None:
         cand.covered.add(noun.i)
         cand.recipients = cand.recipients or _noun_recipients(noun)
+    elif not cand.recipients:  # "voiced his support of/for X": the object noun's X
+        for obj in (c for c in verb.children if c.dep_ == "dobj" and lex.match(c, "N")):
+            cand.recipients = _prep_objects(obj, ABOUT_PREPS)
     _apply_frame(cand, row, verb)
     if not any(_is_agentive(r) for r in cand.recipients) \
             and lex.coding(cand.cameo).quad == MATERIAL_COOPERATION:
@@ -435,6 +440,8 @@ def _subjects(verb: Any) -> list[Any]:
         if agent:
             return _conj(agent)
         subj = [s for c in tok.children if c.dep_ in SUBJ for s in _misparsed_subject(c)]
+        if not subj and not any(c.dep_ in SUBJ | {"nsubjpass"} for c in tok.children):
+            subj = _fronted_subject(tok)
         if subj:
             return _conj(subj)
         if tok.dep_ == "relcl" and tok.head.i != tok.i:
@@ -455,11 +462,29 @@ def _subjects(verb: Any) -> list[Any]:
 
 def _misparsed_subject(subj: Any) -> list[Any]:
     """A preposition parsed as subject ("In Kyiv, von der Leyen held talks": "In" nsubj,
-    "von der Leyen" conjoined to "Kyiv") stands for the words conjoined to its object: the
-    object itself is the fronted place or time."""
+    "von der Leyen" conjoined to "Kyiv") stands for the name conjoined inside its phrase:
+    the phrase's own object is the fronted place or time."""
     if subj.pos_ != "ADP":
         return [subj]
-    return [c for o in subj.children if o.dep_ == "pobj" for c in o.children if c.dep_ == "conj"]
+    return _conjoined_name(subj)
+
+
+def _fronted_subject(verb: Any) -> list[Any]:
+    """"On a visit to Zimbabwe, President Ramaphosa voiced ...": the parser may hang the
+    subject as a conjunct inside the fronted phrase and leave the verb without one."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.i < verb.i:
+            found = _conjoined_name(child)
+            if found:
+                return found
+    return []
+
+
+def _conjoined_name(prep: Any) -> list[Any]:
+    """The last name conjoined to an object inside a prepositional phrase."""
+    names = [t for t in prep.subtree if t.dep_ == "conj" and t.head.dep_ == "pobj"
+             and t.pos_ in ("PROPN", "NOUN") and t.i > t.head.i]
+    return names[-1:]
 
 
 def _agent(tok: Any) -> list[Any]:
@@ -503,9 +528,10 @@ def _noun_recipients(noun: Any) -> list[Any]:
     return _prep_objects(noun)
 
 
-def _prep_objects(tok: Any) -> list[Any]:
+def _prep_objects(tok: Any, preps: frozenset[str] = RECIPIENT_PREPS) -> list[Any]:
+    """Objects of recipient prepositions after the word ("On a visit, X ..." is a frame)."""
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+        if child.dep_ == "prep" and child.lower_ in preps and child.i > tok.i:
             objs = [o for o in child.children if o.dep_ == "pobj"
                     and o.ent_type_ not in ("DATE", "TIME")]
             if objs:

@@ -1,11 +1,14 @@
 """Events stage: who did what to whom, coded in PLOVER, each argument tied to its words.
 
 1. skip sentences in caption, credit, subheading and boilerplate zones;
-2. code every clause with a trigger (``event_coder``); drop negated and hypothetical
-   clauses and clauses embedded in another coded clause ("warned Washington ... any
-   decision to supply" is one THREATEN, not also an AID);
+2. code every clause with a trigger (``event_scan`` finds them, ``event_coder`` codes
+   them); drop hypothetical clauses, clauses embedded in another coded clause ("warned
+   Washington ... any decision to supply" is one THREATEN, not also an AID) and negated
+   ones ("did not meet"), except refusals: cooperation negated now or for the future
+   ("will not accept refugees") is a REJECT;
 3. code each actor and recipient (``actors``): the speaker for "we"/"I" inside a quote,
-   the nearest country or organisation for "it"/"they", the entity for "he"/"she";
+   the nearest country or organisation for "it"/"they", the entity for "he"/"she"; a
+   person or named organisation acts even when no country or sector is known;
 4. add date (a date of the ``dates`` stage inside the clause) and place ("in Kyiv");
 5. fold a repeat with unnamed actors into the event just before it ("the two leaders met").
 """
@@ -20,7 +23,7 @@ from ..pipeline import Stage
 from ..records import Article, Entity, Quote
 from . import actors as act
 from . import event_lexicon as lex
-from .event_coder import Candidate, code_noun, code_token
+from .event_coder import FRAME_CODES, Candidate, code_noun, code_token
 from .event_scan import EventScan
 from .speakers import SpeakerIndex, resolve
 
@@ -42,6 +45,10 @@ NOUN_QUADS = (2, 4)
 # Violence or military moves by a country named alone are its military's.
 MILITARY_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 MATERIAL_CONFLICT = 4
+COOPERATION_QUADS = (1, 2)
+# Entities that are actors even when their country and sector are unknown: a person or a
+# named organisation ("the ACLU filed a lawsuit") is who acted, coded or not.
+NAMED_ACTORS = frozenset({"PERSON", "ORG"})
 # Mentions starting before a word that may still overlap it (as in ``SpeakerIndex``).
 MENTION_LOOKBACK = 40
 
@@ -94,6 +101,8 @@ def sentence_candidates(doc: Any, heads: list[int], nouns: list[int]) -> list[Ca
     ``heads`` and ``nouns`` are the sentence's token indices that may carry an event
     (``EventScan``): clause heads first, then standalone event nouns not inside a clause."""
     cands = [c for c in (code_token(doc[i]) for i in heads) if c is not None]
+    for coded in cands:
+        refusal(coded)
     keep = [c for c in cands if not any(c.head.i in o.covered for o in cands if o is not c)]
     keep = [c for c in keep if not c.negated and not c.hypothetical and c.actors]
     covered = {i for c in cands for i in c.covered} | {t.i for c in cands for t in c.trigger}
@@ -104,6 +113,18 @@ def sentence_candidates(doc: Any, heads: list[int], nouns: list[int]) -> list[Ca
                     lex.coding(cand.cameo).quad in NOUN_QUADS:
                 keep.append(cand)
     return sorted(keep, key=lambda c: c.trigger[0].i)
+
+
+def refusal(cand: Candidate) -> None:
+    """"will not accept refugees", "does not recognise the vote": cooperation refused for
+    now or the future is a REJECT (PLOVER 3.10); a past "did not meet" stays no event."""
+    if not cand.negated or lex.coding(cand.cameo).quad not in COOPERATION_QUADS:
+        return
+    present = any(c.dep_ == "aux" and c.lemma_ == "do" and c.tag_ in ("VBP", "VBZ")
+                  for c in cand.head.children)
+    if cand.future or present:
+        cand.cameo = FRAME_CODES["reject"].get(cand.cameo[:2], FRAME_CODES["reject"][""])
+        cand.negated = False
 
 
 class _Context:
@@ -186,7 +207,7 @@ class _Context:
               target: bool = False) -> dict[str, Any] | None:
         """Actor record for a head token, resolving pronouns; None when uncodable (a
         recipient may stay uncoded: its country can come from the event's place)."""
-        word = head.lower_
+        word = _pronoun(head)
         if word in FIRST_PERSON:
             return self._speaker(quote, head) if quote else None
         if word in PERSON_PRONOUNS:
@@ -206,7 +227,7 @@ class _Context:
             code.sector = code.sector or known.sector
         if code.country is None and wide:
             code.country = act.code_tokens(act.phrase_tokens(head, wide=True)).country
-        person = entity is not None and entity.label == "PERSON"
+        person = entity is not None and entity.label in NAMED_ACTORS
         if code.country is None and code.sector is None and not person and not target:
             return None  # "the West", "the resolution": no actor PLOVER can code
         start, end = _edges([t for t in tokens if not self.skipped(t.idx)] or tokens)
@@ -242,7 +263,7 @@ class _Context:
                 continue
             if tok.lower_ in ("which", "who", "that") and tok.head.dep_ == "relcl":
                 return tok.head.head
-            return None if tok.lower_ in GROUP_PRONOUNS | PERSON_PRONOUNS else tok
+            return None if _pronoun(tok) in GROUP_PRONOUNS | PERSON_PRONOUNS else tok
         return None
 
     def entity_of(self, head: Any) -> Entity | None:
@@ -305,6 +326,13 @@ def _record(start: int, end: int, entity: Entity | None, name: str,
     return {"start": start, "end": end, "entity": entity.id if entity else None,
             "name": name.strip(), "country": code.country, "sector": code.sector,
             "_kind": code.kind}
+
+
+def _pronoun(head: Any) -> str:
+    """The pronoun a word is, lower-cased, or "" ("US" and "IT" are names, not "us"/"it")."""
+    if head.text.isupper() and head.text != "I" and head.pos_ != "PRON":
+        return ""
+    return head.lower_
 
 
 def _same(one: dict[str, Any], other: dict[str, Any]) -> bool:
