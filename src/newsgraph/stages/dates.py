@@ -577,15 +577,51 @@ def keep(rule: str, m: re.Match[str], text: str, model_dates: set[int]) -> bool:
     return True
 
 
+# Every rule match contains a digit or one of these words; the rules only run in windows
+# around them, which spares scanning whole articles twenty times (3 ms -> <1 ms each).
+ANCHOR_WORDS = ("today", "yesterday", "tomorrow", "tonight", "now", "currently", "recently",
+                "lately", "nowadays", "present", "future", "past", "week", "weekend", "month",
+                "year", "decade", "quarter", "century", "noon", "midnight", "daily", "weekly",
+                "monthly", "annually", "yearly", "annual", "once", "twice", "times")
+# Numbers that can be temporal on their own: years, numeric dates, clock times, decades.
+# Other numbers only count next to a unit word, which is an anchor itself.
+DIGIT_ANCHORS = r"\b(?:1[89]|20)\d\d\b|\d{1,2}/\d{1,2}/|\d[:.][0-5]\d|\d\s*[ap]\.?m\b|\d0'?s\b"
+# Characters a rule match may reach before or after its anchor ("the beginning of the"
+# before a month name, "of last year" after it).
+ANCHOR_WINDOW = 48
+
+
+@lru_cache(maxsize=1)
+def anchor_re() -> re.Pattern[str]:
+    words = set(ANCHOR_WORDS)
+    for kind in ("month", "weekday", "unit", "season", "daypart", "ref"):
+        words |= {w for w in vocab().get(kind, {}) if " " not in w}
+    return re.compile(DIGIT_ANCHORS + r"|\b" + _alt(sorted(words)) + r"s?\b", re.I)
+
+
+def windows(text: str) -> list[tuple[int, int]]:
+    """Merged character windows around temporal anchors."""
+    out: list[tuple[int, int]] = []
+    for m in anchor_re().finditer(text):
+        lo, hi = max(0, m.start() - ANCHOR_WINDOW), min(len(text), m.end() + ANCHOR_WINDOW)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def pattern_spans(text: str, model_dates: set[int]) -> list[tuple[int, int, str]]:
     """Non-overlapping matches of all rules: longest first, then rule order."""
     found = []
+    spans = windows(text)
     for order, (name, pattern) in enumerate(compiled()):
         if name in MODEL_ONLY:
             continue
-        for m in pattern.finditer(text):
-            if keep(name, m, text, model_dates):
-                found.append((m.end() - m.start(), -order, m.start(), m.end(), name))
+        for lo, hi in spans:
+            for m in pattern.finditer(text, lo, hi):
+                if keep(name, m, text, model_dates):
+                    found.append((m.end() - m.start(), -order, m.start(), m.end(), name))
     taken: list[tuple[int, int, str]] = []
     for _, _, start, end, name in sorted(found, reverse=True):
         if all(end <= s or start >= e for s, e, _ in taken):
