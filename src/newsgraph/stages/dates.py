@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 from .. import lexicons
 from ..pipeline import Stage
 from ..records import Article
+from .docarrays import DocArrays
 
 Direction = str  # "past" | "future" | "nearest"
 # Words before a capitalised "May"/"March" that make it the month, not the verb.
@@ -592,18 +593,38 @@ ANCHOR_WINDOW = 48
 
 
 @lru_cache(maxsize=1)
-def anchor_re() -> re.Pattern[str]:
+def anchor_words() -> frozenset[str]:
+    """Lower-case words (and plurals) that anchor a temporal expression."""
     words = set(ANCHOR_WORDS)
     for kind in ("month", "weekday", "unit", "season", "daypart", "ref"):
         words |= {w for w in vocab().get(kind, {}) if " " not in w}
-    return re.compile(DIGIT_ANCHORS + r"|\b" + _alt(sorted(words)) + r"s?\b", re.I)
+    return frozenset(words | {w + "s" for w in words})
 
 
-def windows(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=1)
+def anchor_re() -> re.Pattern[str]:
+    return re.compile(DIGIT_ANCHORS + r"|\b" + _alt(sorted(anchor_words())) + r"\b", re.I)
+
+
+_DIGIT_ANCHOR_RE = re.compile(DIGIT_ANCHORS, re.I)
+
+
+def _anchors(text: str, doc: Any) -> list[tuple[int, int]]:
+    """Anchor spans: from the parse's token arrays when there is one (fast), else a regex."""
+    if doc is None:
+        return [m.span() for m in anchor_re().finditer(text)]
+    arrays = DocArrays(doc)
+    spans = [(arrays.starts[i], arrays.starts[i] + len(doc[i]))
+             for i in arrays.tokens_with_lower(anchor_words())]
+    spans += [m.span() for m in _DIGIT_ANCHOR_RE.finditer(text)]
+    return sorted(spans)
+
+
+def windows(text: str, doc: Any = None) -> list[tuple[int, int]]:
     """Merged character windows around temporal anchors."""
     out: list[tuple[int, int]] = []
-    for m in anchor_re().finditer(text):
-        lo, hi = max(0, m.start() - ANCHOR_WINDOW), min(len(text), m.end() + ANCHOR_WINDOW)
+    for start, end in _anchors(text, doc):
+        lo, hi = max(0, start - ANCHOR_WINDOW), min(len(text), end + ANCHOR_WINDOW)
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], hi))
         else:
@@ -611,10 +632,11 @@ def windows(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def pattern_spans(text: str, model_dates: set[int]) -> list[tuple[int, int, str]]:
+def pattern_spans(text: str, model_dates: set[int],
+                  doc: Any = None) -> list[tuple[int, int, str]]:
     """Non-overlapping matches of all rules: longest first, then rule order."""
     found = []
-    spans = windows(text)
+    spans = windows(text, doc)
     for order, (name, pattern) in enumerate(compiled()):
         if name in MODEL_ONLY:
             continue
@@ -641,7 +663,7 @@ def candidates(text: str, doc: Any) -> list[tuple[int, int, str | None]]:
     """Pattern matches, plus model entities that no pattern match overlaps."""
     model = model_spans(doc)
     starts = {t.idx for s, e, _ in model for t in doc.char_span(s, e) or []} if model else set()
-    spans: list[tuple[int, int, str | None]] = list(pattern_spans(text, starts))
+    spans: list[tuple[int, int, str | None]] = list(pattern_spans(text, starts, doc))
     for start, end, _ in model:
         if all(end <= s or start >= e for s, e, _ in spans):
             spans.append((start, end, None))
