@@ -215,3 +215,18 @@ def test_refusal_is_a_reject(text):
 
 def test_past_negation_stays_no_event():
     assert _events("The two leaders did not meet on Friday.") == []
+
+
+def test_undated_clause_takes_the_date_of_its_governing_clause():
+    ev = _events("On 14 September 2022, a US Senate committee took the first step toward "
+                 "Washington providing military aid to Taiwan.")
+    assert [(e["type"], e["date"]) for e in ev] == [("AID", "2022-09-14")]
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Russia fired cruise missiles at a reservoir dam near Kryvyi Rih.", "Kryvyi Rih"),
+    ("Russian forces launched attacks on several settlements on the Kharkiv frontline.",
+     "Kharkiv"),
+])
+def test_place_of_the_target(text, place):
+    assert [e["place"] for e in _events(text) if e["type"] == "ASSAULT"] == [place]

@@ -33,6 +33,8 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 GROUP_PRONOUNS = frozenset({"it", "they", "its", "their", "them"})
 PLACE_PREPS = frozenset({"in", "at", "near"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# A target's place may also come "on" it: "attacks on settlements on the Kharkiv frontline".
+TARGET_PLACE_PREPS = frozenset({"on"})
 # Measures are what an event covers, never whom it targets ("recaptured 8,000 sq km").
 UNITS = frozenset({"km", "kilometre", "kilometer", "mile", "hectare", "acre", "percent",
                    "%", "dollar", "euro", "ton", "tonne", "metre", "meter", "sq"})
@@ -49,6 +51,10 @@ COOPERATION_QUADS = (1, 2)
 # Entities that are actors even when their country and sector are unknown: a person or a
 # named organisation ("the ACLU filed a lawsuit") is who acted, coded or not.
 NAMED_ACTORS = frozenset({"PERSON", "ORG"})
+# A clause undated itself takes the date of the clause it depends on, climbing this many
+# heads through these dependencies (participles, infinitives, objects, prepositions).
+DATE_CLIMB = 4
+DATE_THROUGH = frozenset({"acl", "xcomp", "advcl", "pcomp", "pobj", "prep", "dobj", "conj"})
 # Mentions starting before a word that may still overlap it (as in ``SpeakerIndex``).
 MENTION_LOOKBACK = 40
 
@@ -181,7 +187,7 @@ class _Context:
             return None
         recipients = [r for r in (self.actor(h, quote, wide=True, target=True)
                                   for h in cand.recipients if h.lemma_.lower() not in UNITS) if r]
-        place = self.place(cand.head)
+        place = self.place(cand.head, cand.recipients)
         if place is None and coding.quad == MATERIAL_CONFLICT:
             place = self.sentence_place(sent)  # attacks hit targets where the text says
         _military(actors, coding.type)
@@ -191,7 +197,7 @@ class _Context:
             r.pop("_kind", None)
         recipients = [r for r in recipients if (r["country"] or r["sector"] or r["entity"])
                       and not any(_same(r, a) for a in actors)]
-        place = self.place(cand.head)
+        place = self.place(cand.head, cand.recipients)
         start = min(t.idx for t in cand.trigger)
         end = max(t.idx + len(t.text) for t in cand.trigger)
         return {
@@ -282,24 +288,58 @@ class _Context:
         return self.entity_codes[entity.id]
 
     def date(self, head: Any) -> str | None:
-        """A day from the dates stage inside the clause, nearest the trigger."""
-        lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
-        inside = [d for d in self.dates if lo <= d["start"] and d["end"] <= hi]
+        """A day from the dates stage inside the clause, nearest the trigger; else one
+        modifying the clause it depends on ("a committee on Wednesday took the first step
+        toward providing aid": the providing is dated by "on Wednesday")."""
+        found = self._date_within([head], head)
+        tok = head
+        for _ in range(DATE_CLIMB):
+            if found or tok.head.i == tok.i or tok.dep_ not in DATE_THROUGH:
+                break
+            child, tok = tok, tok.head
+            if tok.pos_ in ("VERB", "AUX"):
+                found = self._date_within([c for c in tok.children if c.i != child.i
+                                            and c.dep_ in ("prep", "npadvmod")], head)
+                break
+        return found
+
+    def _date_within(self, roots: list[Any], head: Any) -> str | None:
+        inside = [d for r in roots for d in self.dates
+                  if r.left_edge.idx <= d["start"]
+                  and d["end"] <= r.right_edge.idx + len(r.right_edge.text)]
         if not inside:
             return None
         return str(min(inside, key=lambda d: abs(d["start"] - head.idx))["value"])
 
-    def place(self, head: Any) -> tuple[str, str | None] | None:
-        """"in Kyiv", "near Kryvyi Rih": a place attached to the clause, and its country."""
-        for child in head.children:
-            # "In Kyiv, X held talks": the parser may make the fronted "In" the subject.
-            if child.dep_ in ("prep", "nsubj") and child.lower_ in PLACE_PREPS:
+    def place(self, head: Any, targets: list[Any] | None = None) -> tuple[str, str | None] | None:
+        """"in Kyiv", "near Kryvyi Rih": a place attached to the clause or to its target
+        ("fired missiles at a dam near Kryvyi Rih", "attacks on the Kharkiv frontline"),
+        and its country."""
+        for tok in [head, *(targets or [])]:
+            for child in tok.children:
+                # "In Kyiv, X held talks": the parser may make the fronted "In" the subject.
+                if child.dep_ not in ("prep", "nsubj") or child.lower_ not in PLACE_PREPS \
+                        and not (tok is not head and child.lower_ in TARGET_PLACE_PREPS):
+                    continue
                 for obj in child.children:
-                    if obj.dep_ == "pobj" and obj.ent_type_ in PLACE_LABELS:
-                        span = _entity_span(obj, self.ents)
-                        return span.text, self.place_code(span.start_char, span.end_char)
+                    if obj.dep_ != "pobj":
+                        continue
+                    for named in [obj, *(c for c in obj.children if c.dep_ == "compound")]:
+                        found = self._named_place(named)
+                        if found is not None:
+                            return found
         return None
 
+    def _named_place(self, tok: Any) -> tuple[str, str | None] | None:
+        """The place a word names: a place entity, or a name the places stage resolved
+        (the small model tags "Kryvyi Rih" as a person)."""
+        if tok.ent_type_ in PLACE_LABELS:
+            span = _entity_span(tok, self.ents)
+            return span.text, self.place_code(span.start_char, span.end_char)
+        for p in self.places:
+            if p["start"] <= tok.idx < p["end"] and p.get("country"):
+                return self.article.text[p["start"]:p["end"]], act.alpha3(p["country"])
+        return None
 
     def place_code(self, start: int, end: int) -> str | None:
         """ISO alpha-3 of the place named at [start, end): as the places stage resolved it
