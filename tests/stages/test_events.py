@@ -230,3 +230,20 @@ def test_undated_clause_takes_the_date_of_its_governing_clause():
 ])
 def test_place_of_the_target(text, place):
     assert [e["place"] for e in _events(text) if e["type"] == "ASSAULT"] == [place]
+
+
+def test_ordered_coercion_is_the_coercion():
+    """Who orders an arrest arrests: "ordered nine former ministers jailed" is COERCE by
+    the judge on the ministers, not a REQUEST."""
+    ev = _events("A Spanish judge ordered nine former ministers jailed.")
+    assert [(e["type"], e["actor"][0]["country"]) for e in ev] == [("COERCE", "ESP")]
+    assert ev[0]["recipient"][0]["name"] == "nine former ministers"
+
+
+def test_ordered_to_do_is_still_a_request():
+    assert "REQUEST" in _types("The court ordered the company to pay compensation.")
+
+
+def test_protesters_violence_is_a_riot():
+    ev = _events("Protesters attacked police stations in Lagos.")
+    assert [(e["type"], e["mode"]) for e in ev] == [("PROTEST", "riot")]

@@ -67,6 +67,11 @@ WEAPONS = frozenset({"missile", "rocket", "shell", "bullet", "shot", "round", "b
 # Verbs whose subject undergoes the event noun ("faces sanctions"): never light verbs.
 EXPERIENCER = frozenset({"face", "suffer", "undergo", "endure", "survive", "escape", "fear",
                          "risk", "avoid", "receive"})
+# Crowds whose violence or coercion is protest (PLOVER PROTEST riot), and those roots.
+PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "crowd",
+                        "marcher", "protesters", "demonstrators", "rioters", "crowds"})
+VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
+RIOT = "145"
 # Verbs whose subject gets what the event gives: the giver is the "from" object.
 RECEIVING_VERBS = frozenset({"receive", "get", "obtain"})
 # "warned" with nobody warned and no action threatened is a caution, not a threat.
@@ -319,16 +324,29 @@ def _frame_recipients(cand: Candidate, tok: Any, comp: Any) -> None:
 
 
 def _order(cand: Candidate, tok: Any) -> None:
-    """"ordered X to hand over" is a REQUEST; "ordered an investigation" is the action."""
+    """"ordered X to hand over" is a REQUEST; "ordered an investigation" is the action, and
+    so is an ordered coercion or use of force ("ordered nine ex-ministers jailed"): who
+    orders an arrest arrests."""
     for child in tok.children:
         if child.dep_ in ("xcomp", "ccomp"):
             cand.covered |= {t.i for t in child.subtree}
             _frame_recipients(cand, tok, child)
+            inner = _inner_code(child)
+            if inner is not None and lex.coding(inner).quad == CONFLICT_QUAD:
+                cand.cameo = inner
             return
         if child.dep_ == "dobj" and _inner_code(child) is not None:
             cand.cameo = _inner_code(child) or cand.cameo
             cand.covered.add(child.i)
             return
+        if child.dep_ == "dobj":  # "ordered the ministers jailed / the prisoners freed"
+            for done in (g for g in child.children if g.dep_ == "acl" and g.tag_ == "VBN"):
+                inner = _inner_code(done)
+                if inner is not None:
+                    cand.cameo = inner
+                    cand.recipients = _conj([child])
+                    cand.covered |= {t.i for t in done.subtree}
+                    return
 
 
 def _purpose(cand: Candidate, tok: Any) -> None:
@@ -370,7 +388,12 @@ def _modality(cand: Candidate) -> None:
 
 def _refine(cand: Candidate) -> None:
     """Military moves with several actors are joint (COOPERATE); deployments on a
-    peacekeeping mission are AID (CAMEO 074)."""
+    peacekeeping mission are AID (CAMEO 074); protesters' violence is a riot (PROTEST,
+    CAMEO 145: "protesters burned the flag")."""
+    if cand.cameo[:2] in VIOLENT_ROOTS and cand.actors and all(
+            a.lemma_.lower() in PROTESTERS for a in cand.actors):
+        cand.cameo = RIOT
+        return
     if cand.cameo[:2] != "15":
         return
     if len(cand.actors) > 1:
