@@ -247,3 +247,8 @@ def test_ordered_to_do_is_still_a_request():
 def test_protesters_violence_is_a_riot():
     ev = _events("Protesters attacked police stations in Lagos.")
     assert [(e["type"], e["mode"]) for e in ev] == [("PROTEST", "riot")]
+
+
+def test_a_sum_is_no_recipient():
+    ev = _events("The company is also seeking $20bn in a separate US lawsuit against Rosneft.")
+    assert all(r["name"] != "$20bn" for e in ev for r in e["recipient"])

@@ -132,7 +132,9 @@ def _code_verb(verb: Any) -> Candidate | None:
     stance = _obligation(verb)
     if stance is not None:
         return stance
-    row = lex.match(verb, "V")
+    row = lex.first_row(verb, "V")
+    if row is not None and row.cameo == lex.NO_EVENT:
+        return None  # "took a one-off charge": no event, and no event noun carried
     if row is not None and row.lemma in NEEDS_OBJECT and not any(
             c.dep_ in ("dobj", "dative", "xcomp")
             or c.dep_ == "ccomp" and _inner_code(c) is not None for c in verb.children):
@@ -141,8 +143,6 @@ def _code_verb(verb: Any) -> Candidate | None:
     if row is not None and row.frame == "intransitive" and any(
             c.dep_ == "dobj" for c in verb.children):
         row = None  # "demonstrates the US commitment" is no demonstration
-    if row is None and lex.blocked(verb, "V"):
-        return None  # "took a one-off charge": no event, and no event noun carried
     if row is None or row.frame == "light":
         noun, noun_row = _light_object(verb)
         if noun_row is None:

@@ -106,18 +106,19 @@ def preps_of(tok: Any) -> set[str]:
 def match(tok: Any, pos: str | None = None) -> Trigger | None:
     """The most specific lexicon row whose conditions the token satisfies (None when there
     is none, or when that row says the reading is no event)."""
-    row = _first_row(tok, pos)
+    row = first_row(tok, pos)
     return None if row is None or row.cameo == NO_EVENT else row
 
 
 def blocked(tok: Any, pos: str | None = None) -> bool:
     """Whether the lexicon says this reading is no event ("fight the epidemic", "took a
     one-off charge"): the word then carries no event noun either."""
-    row = _first_row(tok, pos)
+    row = first_row(tok, pos)
     return row is not None and row.cameo == NO_EVENT
 
 
-def _first_row(tok: Any, pos: str | None) -> Trigger | None:
+def first_row(tok: Any, pos: str | None = None) -> Trigger | None:
+    """The most specific row whose conditions the token satisfies, "none" rows included."""
     pos = pos or POS_OF.get(tok.pos_)
     if pos is None or tok.pos_ == "PROPN":
         return None

@@ -38,6 +38,8 @@ TARGET_PLACE_PREPS = frozenset({"on"})
 # Measures are what an event covers, never whom it targets ("recaptured 8,000 sq km").
 UNITS = frozenset({"km", "kilometre", "kilometer", "mile", "hectare", "acre", "percent",
                    "%", "dollar", "euro", "ton", "tonne", "metre", "meter", "sq"})
+# ...nor are sums, counts and shares ("raised $20bn", "cut 5%").
+MEASURE_ENTS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # A repeat of an event with unnamed actors is folded into one this many sentences back.
 MERGE_SENTENCES = 2
@@ -186,7 +188,8 @@ class _Context:
         if not actors:
             return None
         recipients = [r for r in (self.actor(h, quote, wide=True, target=True)
-                                  for h in cand.recipients if h.lemma_.lower() not in UNITS) if r]
+                                  for h in cand.recipients if h.lemma_.lower() not in UNITS
+                                  and h.ent_type_ not in MEASURE_ENTS) if r]
         place = self.place(cand.head, cand.recipients)
         if place is None and coding.quad == MATERIAL_CONFLICT:
             place = self.sentence_place(sent)  # attacks hit targets where the text says
