@@ -120,20 +120,21 @@ def _drop_exact(batch: list[ReadResult], dedup: Deduplicator,
 
 def _run_batch(batch: list[ReadResult], pipeline: Any, options: Options, store: Store | None,
                summary: Summary, on_record: Callable[[dict[str, Any]], None] | None) -> None:
-    articles = []
+    """Analyse the readable documents of a batch together; emit records in input order."""
+    slots: list[Article | dict[str, Any]] = []
     for item in batch:
         if isinstance(item, IngestError):
-            _emit(failed_record(item), summary, on_record)
+            slots.append(failed_record(item))
         elif len(item.text) > options.max_chars:
             err = IngestError(item.source, "too_large", f"{len(item.text)} characters is over "
                               f"the limit of {options.max_chars} (--max-chars)")
-            _emit(failed_record(err), summary, on_record)
+            slots.append(failed_record(err))
         else:
-            articles.append(to_article(item, options))
-    pipeline.run(articles)
-    for article in articles:
-        record = article.to_json()
-        if store is not None and article.status == "ok":
+            slots.append(to_article(item, options))
+    pipeline.run([a for a in slots if isinstance(a, Article)])
+    for slot in slots:
+        record = slot.to_json() if isinstance(slot, Article) else slot
+        if store is not None and isinstance(slot, Article) and slot.status == "ok":
             store.save(record)
         _emit(record, summary, on_record)
 
