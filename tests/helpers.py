@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.analyze import default_stages
-from newsgraph.records import Article
+from newsgraph.records import Article, Published
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 
@@ -21,9 +21,11 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
-def run_until(text: str, last: str = "quotes") -> Article:
+def run_until(text: str, last: str = "quotes", published: str | None = None) -> Article:
     """Run the default stages up to and including ``last``, keeping the parse."""
     article = Article(text)
+    if published:
+        article.published = Published(published, "given by the test")
     for stage in default_stages():
         stage.process_batch([article])
         assert article.status == "ok", article.status

@@ -12,6 +12,7 @@ def default_stages(options: Options | None = None) -> list[Stage]:
     from .stages.dates import DatesStage
     from .stages.entities import EntitiesStage
     from .stages.events import EventsStage
+    from .stages.link import LinkStage
     from .stages.places import PlacesStage
     from .stages.quantities import QuantitiesStage
     from .stages.quotes import QuotesStage
@@ -27,6 +28,7 @@ def default_stages(options: Options | None = None) -> list[Stage]:
         QuotesStage(),
         DatesStage(),
         PlacesStage(),
+        LinkStage(),
         EventsStage(),
         VotesStage(),
         QuantitiesStage(),

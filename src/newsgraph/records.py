@@ -81,6 +81,8 @@ class Quote:
     addressee: str | None = None
     medium: str | None = None
     continues: str | None = None  # id of the quote this one continues (same speaker, no cue)
+    date: dict[str, Any] | None = None  # {"value", "start", "end"} or the publication date
+    place: dict[str, Any] | None = None  # {"name", "country", "start", "end"}
 
     @property
     def start(self) -> int:
@@ -100,6 +102,8 @@ class Quote:
             "addressee": self.addressee,
             "medium": self.medium,
             "continues": self.continues,
+            "date": self.date,
+            "place": self.place,
             "rule": self.rule,
         }
 
