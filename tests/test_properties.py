@@ -19,20 +19,24 @@ TEXTS = st.one_of(st.text(max_size=200), st.lists(PIECES, max_size=60).map("".jo
 PIPELINE = build_pipeline()
 
 
-def spans(record: Any) -> list[tuple[int, int]]:
-    """Every [start, end] pair anywhere in an output record."""
+# Keys whose values are [start, end] pairs or lists of them (docs/schema.md).
+SPAN_KEYS = frozenset({"content", "cue", "mention", "mentions", "trigger", "sentence", "span"})
+
+
+def spans(record: Any, key: str = "") -> list[tuple[int, int]]:
+    """Every span anywhere in an output record: start/end fields and span-valued keys."""
     out: list[tuple[int, int]] = []
     if isinstance(record, dict):
         if isinstance(record.get("start"), int) and isinstance(record.get("end"), int):
             out.append((record["start"], record["end"]))
-        for key, value in record.items():
-            if key != "text":
-                out.extend(spans(value))
+        for k, value in record.items():
+            if k != "text":
+                out.extend(spans(value, k))
     elif isinstance(record, list):
-        if len(record) == 2 and all(isinstance(v, int) for v in record):
+        if key in SPAN_KEYS and len(record) == 2 and all(isinstance(v, int) for v in record):
             out.append((record[0], record[1]))
         for value in record:
-            out.extend(spans(value))
+            out.extend(spans(value, key))
     return out
 
 

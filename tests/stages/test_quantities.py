@@ -43,3 +43,12 @@ def test_text_argument_gives_the_same_quantities(nlp):
 def test_dates_are_not_quantities(nlp):
     qs = find_quantities(nlp("The talks ended on 12 March 2022 with four agreements."))
     assert [q["value"] for q in qs] == [4]
+
+
+def test_regression_unit_before_number_gives_an_ordered_span() -> None:
+    """Found by the property test: 'B"0' parsed 0 as a number of the noun B before it."""
+    from newsgraph.analyze import analyze_text
+
+    article = analyze_text('B"0')
+    for q in article.extra["quantities"]:
+        assert 0 <= q["start"] <= q["end"] <= 3

@@ -30,3 +30,13 @@ def test_opening_mark_stays_with_its_sentence() -> None:
     article = run_until(text, "segment")
     starts = [s for s, _ in article.sentences or []]
     assert text.index("We understand") not in starts
+
+
+def test_regression_split_tokens_keep_a_valid_parse() -> None:
+    """Found by the property test: splitting tokens with the retokenizer left heads that
+    the parser did not replace, and Span.root failed (E039)."""
+    for text in ['0"1\'0Le3', "It was over.”We know,” he said.WestIt was", 'B"0']:
+        article = run_until(text, "segment")
+        for sent in article.doc.sents:
+            assert sent.root.dep_ == "ROOT" or sent.root.head.i == sent.root.i
+            assert all(t.dep_ for t in sent), [(t.text, t.dep_) for t in sent]

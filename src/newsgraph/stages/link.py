@@ -14,10 +14,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..pipeline import Stage
+from ..records import Article, Quote, Span
 
 # Prepositions that say where something was said or done.
 LOCATIVE = frozenset({"in", "at", "from", "near", "outside", "inside"})
-from ..records import Article, Quote, Span
 
 
 def _outside(span: Span, quote: Quote) -> bool:
@@ -103,7 +103,7 @@ class LinkStage(Stage):
 
     name = "link"
     requires = frozenset({"doc", "quotes", "dates", "places", "sentences"})
-    assigns = frozenset({"quotes"})
+    assigns: frozenset[str] = frozenset()  # enriches the quote records already there
 
     def process(self, article: Article) -> None:
         for quote in article.quotes or []:

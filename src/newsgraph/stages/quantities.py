@@ -196,6 +196,7 @@ def _qualifier(tok: Any) -> str | None:
 
 def _record(text: str, doc: Any, first: int, last: int, value: Any, unit: Any,
             qualifier: str | None) -> dict[str, Any]:
+    first, last = min(first, last), max(first, last)  # a unit may precede its number
     start = doc[first].idx
     for child in doc[first].children:
         if child.dep_ in QUALIFIER_DEPS and child.i < first:

@@ -43,36 +43,45 @@ def cut_points(article: Article) -> tuple[set[int], set[int]]:
 def make_doc(nlp: Any, article: Article) -> Any:
     """A tokenised Doc whose text equals the canonical text, split at the repair cuts.
 
-    Only the few tokens that contain a cut are split (in place, with the retokenizer), and
-    sentence starts are preset on the tokens at hint offsets; the text never changes.
+    Tokens that contain a cut are split, and sentence starts are preset on the tokens at
+    hint offsets; the text never changes.
     """
     doc = nlp.make_doc(article.text)
     cuts, starts = cut_points(article)
     if not cuts:
         return doc
-    _split_tokens(doc, sorted(cuts))
+    doc = _split_tokens(doc, sorted(cuts))
     _preset_sentences(doc, article, starts)
     return doc
 
 
-def _split_tokens(doc: Any, cuts: list[int]) -> None:
-    """Split every token that a cut falls strictly inside."""
+def _split_tokens(doc: Any, cuts: list[int]) -> Any:
+    """The doc, rebuilt with every token that a cut falls strictly inside split there.
+
+    Most articles need no split (quotation marks are already tokens of their own), so the
+    rebuild, which walks every token, only runs for the few that do.
+    """
+    from spacy.tokens import Doc
+
     arr = doc.to_array([IDX, LENGTH])
     idx, ends = arr[:, 0], arr[:, 0] + arr[:, 1]
     cut_arr = np.asarray(cuts)
     pos = np.searchsorted(idx, cut_arr, side="right") - 1
     inside = (pos >= 0) & (cut_arr > idx[pos.clip(min=0)]) & (cut_arr < ends[pos.clip(min=0)])
+    if not inside.any():
+        return doc
     by_token: dict[int, list[int]] = {}
     for tok_i, cut in zip(pos[inside].tolist(), cut_arr[inside].tolist(), strict=True):
         by_token.setdefault(tok_i, []).append(cut)
-    if not by_token:
-        return
-    with doc.retokenize() as retokenizer:
-        for tok_i, inner in by_token.items():
-            tok = doc[tok_i]
-            bounds = [tok.idx, *sorted(inner), tok.idx + len(tok.text)]
-            orths = [tok.text[a - tok.idx: b - tok.idx] for a, b in pairwise(bounds)]
-            retokenizer.split(tok, orths, heads=[(tok, 0)] * len(orths))
+    words: list[str] = []
+    spaces: list[bool] = []
+    for tok in doc:
+        bounds = [tok.idx, *sorted(by_token.get(tok.i, [])), tok.idx + len(tok.text)]
+        for a, b in pairwise(bounds):
+            words.append(tok.text[a - tok.idx: b - tok.idx])
+            spaces.append(False)
+        spaces[-1] = bool(tok.whitespace_)
+    return Doc(doc.vocab, words=words, spaces=spaces)
 
 
 def _preset_sentences(doc: Any, article: Article, starts: set[int]) -> None:
