@@ -103,7 +103,7 @@ class LinkStage(Stage):
 
     name = "link"
     requires = frozenset({"doc", "quotes", "dates", "places", "sentences"})
-    assigns: frozenset[str] = frozenset()  # enriches the quote records already there
+    assigns = frozenset[str]()  # enriches the quote records already there
 
     def process(self, article: Article) -> None:
         for quote in article.quotes or []:
