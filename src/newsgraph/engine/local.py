@@ -76,7 +76,9 @@ def run(results: Iterable[ReadResult], options: Options,
     pipeline = build_pipeline(options)
     store = Store(options.db) if options.store else None
     summary = Summary()
-    dedup = Deduplicator(threshold=options.near_threshold) if options.dedup else None
+    # The title counts: a re-titled copy of a text is a near duplicate, not an exact one.
+    dedup = (Deduplicator(threshold=options.near_threshold, include_title=True)
+             if options.dedup else None)
     try:
         for batch in _batches(results, options.batch_size):
             copies: list[tuple[str, dict[str, Any]]] = []
