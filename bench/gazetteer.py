@@ -17,7 +17,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "corpus" / "bbc.jsonl"
+from newsgraph.eval.corpora import BBC, bbc_texts
+
+DEFAULT_CORPUS = BBC
 
 
 def rss_mb() -> float:
@@ -37,17 +39,6 @@ def measure_load() -> dict[str, float]:
     return {"load_s": round(time.perf_counter() - start, 2),
             "load_mb": round(rss_mb() - before, 1), "entries": len(gaz.entries),
             "names": len(gaz.index)}
-
-
-def read_texts(path: Path, n: int) -> list[str]:
-    texts = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            row = json.loads(line)
-            texts.append(f"{row.get('title', '')}\n\n{row['body']}")
-            if len(texts) >= n:
-                break
-    return texts
 
 
 def measure_stages(texts: list[str]) -> dict[str, Any]:
@@ -82,7 +73,7 @@ def main() -> int:
     args = parser.parse_args()
     result: dict[str, Any] = measure_load()
     if args.corpus.exists():
-        result.update(measure_stages(read_texts(args.corpus, args.articles)))
+        result.update(measure_stages(bbc_texts(args.corpus, args.articles)))
     else:
         result["stages"] = f"skipped: no corpus at {args.corpus}"
     if args.json:

@@ -11,27 +11,16 @@ Usage: python bench/throughput.py [--articles N] [--rounds R] [--chunk C] [--cor
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
 from newsgraph.analyze import build_pipeline
+from newsgraph.eval.corpora import BBC, bbc_texts
 from newsgraph.nlp import load
 from newsgraph.records import Article
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "corpus" / "bbc.jsonl"
-
-
-def read_corpus(path: Path, n: int) -> list[str]:
-    texts = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            row = json.loads(line)
-            texts.append(f"{row.get('title', '')}\n\n{row['body']}")
-            if len(texts) >= n:
-                break
-    return texts
+DEFAULT_CORPUS = BBC
 
 
 def bare(texts: list[str], batch: int) -> tuple[float, float]:
@@ -67,7 +56,7 @@ def main() -> int:
     if not args.corpus.exists():
         print(f"no corpus at {args.corpus}; pass --corpus", file=sys.stderr)
         return 2
-    texts = read_corpus(args.corpus, args.articles)
+    texts = bbc_texts(args.corpus, args.articles)
     words = sum(len(t.split()) for t in texts)
     load()
     full(texts[:8], args.batch)  # warm up lexicons and gazetteers once, outside the timing

@@ -11,30 +11,18 @@ Usage: python scripts/event_stage_timing.py [--articles N] [--corpus FILE]
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
 from newsgraph.analyze import default_stages
+from newsgraph.eval.corpora import BBC, bbc_texts
 from newsgraph.records import Article
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "corpus" / "bbc.jsonl"
+DEFAULT_CORPUS = BBC
 # Articles used only to warm caches before timing.
 WARM_ARTICLES = 8
 OURS = ("events", "votes", "quantities")
-
-
-def read_texts(path: Path, n: int) -> list[str]:
-    """Title and body of the first ``n`` articles, as bench/throughput.py reads them."""
-    texts = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            row = json.loads(line)
-            texts.append(f"{row.get('title', '')}\n\n{row['body']}")
-            if len(texts) >= n:
-                break
-    return texts
 
 
 def main() -> int:
@@ -45,7 +33,7 @@ def main() -> int:
     if not args.corpus.exists():
         print(f"no corpus at {args.corpus}; pass --corpus", file=sys.stderr)
         return 2
-    texts = read_texts(args.corpus, args.articles + WARM_ARTICLES)
+    texts = bbc_texts(args.corpus, args.articles + WARM_ARTICLES)
     stages = default_stages()
     warm = [Article(t) for t in texts[args.articles:]]
     for stage in stages:
