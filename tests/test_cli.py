@@ -64,3 +64,23 @@ def test_info_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["info", "--json"]) == EXIT_OK
     info = json.loads(capsys.readouterr().out)
     assert info["model"] and info["spacy"].startswith("3.8")
+
+
+def test_bad_rows_in_csv_and_jsonl_fail_alone_and_good_rows_are_stored(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "dump.csv").write_text(
+        'text,title\n"“We won,” said Ana Ruiz.",A\n"ragged",B,extra,cells\n'
+        '"“We lost,” said Tom Lee.",C\n', encoding="utf-8")
+    (tmp_path / "dump.jsonl").write_text(
+        '{"text": "“It works,” said Eva Holm."}\n{"text": broken\n'
+        '{"text": "“It still works,” said Eva Holm again."}\n', encoding="utf-8")
+    db = str(tmp_path / "n.db")
+    code = main(["analyze", str(tmp_path / "dump.csv"), str(tmp_path / "dump.jsonl"),
+                 "--db", db, "--quiet"])
+    err = capsys.readouterr().err
+    assert code == EXIT_FAILED
+    assert "ragged_row" in err and "bad_json" in err and "line 2" in err
+    from newsgraph.store import Store
+
+    with Store(db) as store:
+        assert store.count("articles") == 4
