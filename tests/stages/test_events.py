@@ -252,3 +252,17 @@ def test_protesters_violence_is_a_riot():
 def test_a_sum_is_no_recipient():
     ev = _events("The company is also seeking $20bn in a separate US lawsuit against Rosneft.")
     assert all(r["name"] != "$20bn" for e in ev for r in e["recipient"])
+
+
+def test_event_date_falls_back_to_the_publication_date_flagged() -> None:
+    from helpers import run_until
+
+    text = ("The United States imposed new sanctions on Russia. "
+            "Russia fired missiles at a dam on Wednesday.")
+    article = run_until(text, "events", published="2022-09-15")
+    events = article.extra["events"]
+    by_type = {e["type"]: e for e in events}
+    assert by_type["SANCTION"]["date"] == "2022-09-15"
+    assert by_type["SANCTION"]["date_from"] == "published"
+    assert by_type["ASSAULT"]["date"] == "2022-09-14"
+    assert by_type["ASSAULT"]["date_from"] == "text"

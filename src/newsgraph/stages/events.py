@@ -203,11 +203,15 @@ class _Context:
         place = self.place(cand.head, cand.recipients)
         start = min(t.idx for t in cand.trigger)
         end = max(t.idx + len(t.text) for t in cand.trigger)
+        date, date_from = self.date(cand.head), "text"
+        if date is None:  # the publication date, flagged as such (issue 6, item 3)
+            published = self.article.published
+            date, date_from = (published.value, "published") if published else (None, None)
         return {
             "type": coding.type, "mode": coding.mode or None, "context": coding.context or None,
             "actor": actors, "recipient": recipients, "trigger": [start, end],
             "sentence": [sent.start_char, _trim(self.article.text, sent)],
-            "date": self.date(cand.head), "place": place[0] if place else None,
+            "date": date, "date_from": date_from, "place": place[0] if place else None,
             "cameo": cand.cameo, "cameo_root": cand.cameo[:2], "quad_class": coding.quad,
             "quote": quote.id if quote else None,
         }
