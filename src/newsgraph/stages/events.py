@@ -203,7 +203,8 @@ class _Context:
         place = self.place(cand.head, cand.recipients)
         start = min(t.idx for t in cand.trigger)
         end = max(t.idx + len(t.text) for t in cand.trigger)
-        date, date_from = self.date(cand.head), "text"
+        date: str | None = self.date(cand.head)
+        date_from: str | None = "text"
         if date is None:  # the publication date, flagged as such (issue 6, item 3)
             published = self.article.published
             date, date_from = (published.value, "published") if published else (None, None)
