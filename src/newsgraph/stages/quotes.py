@@ -346,7 +346,7 @@ def _cover_segments(f: _Finder, span: Span) -> Span:
     (``waterboarding is “peanuts,”``): content never ends inside a quotation."""
     start, end = span
     for seg in f.segs:
-        if start <= seg.open < end < seg.close and seg.closed:
+        if start <= seg.open < end <= seg.close and seg.closed:
             end = seg.close + 1
         elif seg.open < start < seg.close + 1 <= end:
             start = seg.open
