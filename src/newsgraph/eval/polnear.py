@@ -7,9 +7,6 @@ from pathlib import Path
 
 from ..records import Span
 
-QUOTE_CHARS = frozenset("“”\"")
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"})
-
 
 @dataclass
 class GoldAttribution:

@@ -24,7 +24,7 @@ from ..pipeline import Stage
 from ..records import Article, Quote, Span, Speaker
 from .docarrays import DocArrays
 from .indirect import according_to, complements, content_span, cue_after_content
-from .speakers import SpeakerIndex, resolve, subject_of
+from .speakers import SpeakerIndex, covers, resolve, subject_of
 
 # Tokens a cue may sit after the closing mark: room for "Pavlo Kyrylenko, the Donetsk
 # regional governor, said" but not for an unrelated clause later in the sentence.
@@ -121,7 +121,6 @@ class _Finder:
         self.text = article.text
         self.segs = segs
         self.arrays = DocArrays(self.doc)
-        self.tok_starts = self.arrays.starts
         quoted = [(s.open, s.close + 1) for s in segs]
         self.index = SpeakerIndex(self.doc, article.entities or [], quoted, self.arrays)
         self.skipped = sorted((z["start"], z["end"]) for z in article.zones or []
@@ -129,11 +128,10 @@ class _Finder:
 
     def in_skipped_zone(self, offset: int) -> bool:
         """Whether offset lies in a caption, credit, subheading or boilerplate zone."""
-        i = bisect_right(self.skipped, (offset, 10**12)) - 1
-        return i >= 0 and self.skipped[i][0] <= offset < self.skipped[i][1]
+        return covers(self.skipped, offset)
 
     def tok(self, offset: int) -> Any:
-        return self.doc[max(0, bisect_right(self.tok_starts, offset) - 1)]
+        return self.index.token_at(offset)
 
     def inside_any(self, offset: int) -> bool:
         return self.index.in_quote(offset)

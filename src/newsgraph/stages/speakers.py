@@ -56,8 +56,7 @@ class SpeakerIndex:
         self.extra: list[Candidate] = []  # resolved speakers, added as they are found
 
     def in_quote(self, offset: int) -> bool:
-        i = bisect_right(self.quoted, (offset, 10**12)) - 1
-        return i >= 0 and self.quoted[i][0] <= offset < self.quoted[i][1]
+        return covers(self.quoted, offset)
 
     def token_at(self, offset: int) -> Any:
         return self.doc[max(0, bisect_right(self.tok_starts, offset) - 1)]
@@ -91,6 +90,12 @@ class SpeakerIndex:
         out.extend(c for c in self.extra if lo <= c.start and c.end <= offset)
         out.sort(key=lambda c: c.start)
         return out
+
+
+def covers(spans: list[Span], offset: int) -> bool:
+    """Whether one of the sorted, non-overlapping ``spans`` contains ``offset``."""
+    i = bisect_right(spans, (offset, 10**12)) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
 def subject_of(verb: Any) -> Any | None:
