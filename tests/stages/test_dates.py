@@ -108,6 +108,28 @@ def test_absolute_and_deictic(nlp: Any, text: str, span: str, expected: str) -> 
     assert values(nlp, text)[span] == expected
 
 
+@pytest.mark.parametrize("text,span,expected", [
+    ("Sales fell in August, down 9% from the same month a year ago.",
+     "the same month a year ago", "2021-08"),
+    ("Profit in the second quarter of 2022 beat the same period last year.",
+     "the same period last year", "2021-Q2"),
+    ("Output rose 4% compared with the same period last year.",
+     "the same period last year", "2021"),  # nothing named before: last year
+    ("The firm lost money in 2005. Over the entire year it cut 900 jobs.",
+     "the entire year", "2005"),
+])
+def test_anaphoric_expressions_follow_the_period_named_before(
+        nlp: Any, text: str, span: str, expected: str) -> None:
+    assert values(nlp, text)[span] == expected
+
+
+def test_entire_year_without_an_earlier_period_is_unresolved(nlp: Any) -> None:
+    found = {d["text"]: d for d in find_dates("It grew over the whole year.",
+                                              nlp("It grew over the whole year."), THU)}
+    assert found["the whole year"]["value"] is None
+    assert "unresolved" in found["the whole year"]["rule"]
+
+
 def test_counts_and_decimals_are_not_dates(nlp: Any) -> None:
     found = values(nlp, "About 2000 workers earned 3.25 percent more. You may go.")
     assert found == {}

@@ -113,6 +113,10 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
                r"(?P<unit>{UNIT})"),
     ("ago", r"(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+"
             r"(?P<dir>ago|later|earlier|before|after|from\s+now)"),
+    ("same", r"(?:the\s+)?same\s+(?P<unit>period|time|day|week|month|quarter|season)\s+"
+             r"(?:of\s+)?(?:(?:the\s+)?(?:last|previous|prior)\s+year|a\s+year\s+"
+             r"(?:ago|earlier|before))"),
+    ("year_ref", r"the\s+(?:entire|whole|full|same)\s+year"),
     ("relative", r"(?:(?P<pre>earlier|later)\s+|(?:the\s+)?(?P<modw>beginning|start|middle|end)"
                  r"\s+of\s+)?(?:the\s+)?(?P<rel>last|next|this|past|the|"
                  r"coming|previous|following|current)\s+(?P<unit>week|weekend|month|year|"
@@ -476,6 +480,24 @@ def h_relative(m: re.Match[str], ctx: Ctx) -> Timex | None:
     return Timex(shift(ctx.anchor, step, unit), "DATE", f"relative:{rel}", _mod(m))
 
 
+# Rule-name prefix of expressions whose value depends on an earlier one in the same text.
+ANAPHORIC = "anaphoric:"
+
+
+def h_same(m: re.Match[str], ctx: Ctx) -> Timex | None:
+    """"the same period last year": a year before the period the text last named (set by
+    resolve_anaphora); alone it is last year."""
+    if ctx.anchor is None:
+        return _unanchored("same")
+    unit = m.group("unit").lower()
+    return Timex(str(ctx.anchor.year - 1), "DATE", f"{ANAPHORIC}same-{unit}:a-year-before")
+
+
+def h_year_ref(m: re.Match[str], ctx: Ctx) -> Timex | None:
+    """"the entire year": the year the text last named (set by resolve_anaphora)."""
+    return Timex(None, "DATE", f"{ANAPHORIC}year:unresolved")
+
+
 def h_set(m: re.Match[str], ctx: Ctx) -> Timex | None:
     adverb = (m.group("adv") or "").lower()
     unit = {"daily": "D", "weekly": "W", "monthly": "M"}.get(adverb, "Y" if adverb else None)
@@ -526,8 +548,8 @@ HANDLERS: dict[str, Callable[[re.Match[str], Ctx], Timex | None]] = {
     "date_dmy": h_date, "date_mdy": h_date, "date_numeric": h_numeric, "month": h_month,
     "quarter": h_quarter, "season": h_season, "decade": h_decade, "year": h_year,
     "weekday": h_weekday, "deictic": h_deictic, "past_n": h_past_n, "ago": h_ago,
-    "relative": h_relative, "set": h_set, "duration": h_duration, "ref": h_ref,
-    "time": h_time, "vague": h_vague,
+    "same": h_same, "year_ref": h_year_ref, "relative": h_relative, "set": h_set,
+    "duration": h_duration, "ref": h_ref, "time": h_time, "vague": h_vague,
 }
 # Rules applied only to spans the model found: alone they would match too much ("years").
 MODEL_ONLY = frozenset({"vague"})
@@ -744,7 +766,34 @@ def find_dates(text: str, doc: Any, anchor: dt.date | None,
             "anchor": anchor.isoformat() if anchor else None,
             "rule": timex.rule + (f"; anchor: {anchor_note}" if anchor else ""),
         })
-    return out
+    return resolve_anaphora(out)
+
+
+# A value that names a calendar period: a year, optionally with month / quarter / week / day.
+CALENDAR_VALUE = re.compile(r"^(\d{4})(-(?:\d\d(?:-\d\d)?|Q[1-4]|W\d\d|SP|SU|FA|WI))?$")
+
+
+def resolve_anaphora(dates: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Resolve "the same month last year" and "the entire year" against the calendar
+    period named most recently before them; where the text names none, keep the default."""
+    last: re.Match[str] | None = None
+    for d in dates:
+        rule = d["rule"]
+        if rule.startswith(ANAPHORIC) and last is not None:
+            d["value"], d["rule"] = _from_previous(rule, last), rule.replace(
+                ":a-year-before", ":a-year-before-previous").replace(":unresolved", ":previous")
+        elif d["value"] and (m := CALENDAR_VALUE.match(d["value"])):
+            last = m
+    return dates
+
+
+def _from_previous(rule: str, previous: re.Match[str]) -> str:
+    year, rest = int(previous.group(1)), previous.group(2) or ""
+    if "same-" not in rule:
+        return str(year)
+    if "same-month" in rule and len(rest) == 6:
+        rest = rest[:3]  # a day names its month
+    return f"{year - 1}{rest}"
 
 
 def article_anchor(article: Article) -> tuple[dt.date | None, str]:
