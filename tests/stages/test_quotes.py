@@ -184,3 +184,45 @@ def test_regression_mixed_content_ending_at_the_closing_mark_includes_it() -> No
     text = "Tom Whitfield called the plan “a gimmick paid for by people who never use it”."
     q = find(text, "gimmick")
     assert content(text, q).endswith("use it”")
+
+
+def test_regression_inverted_cue_whose_subject_the_parser_missed() -> None:
+    """PolNeAR train: ``,” said retired neurosurgeon Ben Carson, asked about ...`` had no
+    parsed subject, so the quote fell back to a continuation of the previous speaker."""
+    text = ("“I'm not going to say it is a mistake, so forget about it,” said retired "
+            "neurosurgeon Ben Carson, asked about his claims that he had received an offer.")
+    q = find(text, "forget about it")
+    assert q.rule == "cue_after" and q.speaker.name == "Ben Carson"
+
+
+def test_two_apostrophe_quotation_marks() -> None:
+    """NYT archive text marks quotes with '' on both sides."""
+    text = "''We are ready for this,'' said Maria Lopez. ''And we will not wait.''"
+    first, second = find(text, "We are ready"), find(text, "will not wait")
+    assert first.type == "direct" and content(text, first) == "We are ready for this"
+    assert second.rule == "continuation" and second.speaker.name == "Maria Lopez"
+
+
+def test_two_apostrophe_marks_make_a_mixed_quote() -> None:
+    text = "The judge wrote that ''the record is clear'' on the matter."
+    q = find(text, "the record is clear")
+    assert q.type == "mixed" and content(text, q).startswith("''the record")
+
+
+def test_speaker_inside_a_quote_is_replaced_by_the_governing_quote_speaker() -> None:
+    """PolNeAR train: the parser gave ``suggesting`` a subject inside the quote it follows."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsgraph.stages.quotes import _Found, _speaker_from_direct
+
+    words = ["Watch", "it", "said", "Ann", "suggesting", "that", "she", "saw", "it"]
+    heads = [2, 0, 2, 2, 2, 7, 7, 4, 7]
+    deps = ["ccomp", "dobj", "ROOT", "nsubj", "advcl", "mark", "nsubj", "ccomp", "dobj"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    direct = _Found([(0, 8)], doc[2], "cue_after", "direct", doc[3])
+    reported = _Found([(36, 46)], doc[4], "complement", "indirect", doc[1])
+    fixed = _speaker_from_direct(reported, [direct])
+    assert fixed is not None and fixed.speaker_head.i == 3
+    orphan = _Found([(36, 46)], doc[4], "complement", "indirect", doc[1])
+    assert _speaker_from_direct(orphan, []) is None  # no governing quote: no guess

@@ -46,3 +46,10 @@ def test_repair_never_edits_text() -> None:
     RepairStage().process(article)
     assert article.text == text
     assert all(0 <= h["offset"] <= len(text) for h in article.hints or [])
+
+
+def test_two_character_marks_have_width_two() -> None:
+    text = "He said ''no way,'' then ``maybe''. It's '''odd'''."
+    marks = double_mark_roles(text, 0, len(text))
+    assert [(m["offset"], m["role"], m["width"]) for m in marks] == [
+        (8, "open", 2), (17, "close", 2), (25, "open", 2), (32, "close", 2)]

@@ -42,6 +42,7 @@ def gold_form(text: str, g: GoldAttribution) -> set[str]:
     """Which forms a gold attribution belongs to (for the per-form breakdown)."""
     tags = set()
     body = "".join(text[s:e] for s, e in g.content).strip()
+    body = body.replace("''", '"')  # the two-character mark of ASCII-era archives
     if body[:1] in "“\"" and body[-1:] in "”\"" and body.count("“") <= 1:
         tags.add("direct")
     elif has_quote_mark(text, g.content):

@@ -120,7 +120,9 @@ def score_article(text: str, preds: list[Item], golds: list[Item]) -> Tally:
 
 
 def has_quote_mark(text: str, spans: list[Span], context: int = 0) -> bool:
-    """Whether content holds a quotation mark; ``context`` widens each span (a predicted
-    direct quote's content is the text inside its marks)."""
+    """Whether content holds a quotation mark (“, ”, " or the two-character ''); ``context``
+    widens each span by that many marks (a predicted direct quote's content is the text
+    inside its marks)."""
     return any(ch in QUOTE_CHARS for s, e in spans
-               for ch in text[max(0, s - context): e + context])
+               for ch in text[max(0, s - context): e + context]) or any(
+        "''" in text[max(0, s - 2 * context): e + 2 * context] for s, e in spans)

@@ -16,6 +16,7 @@ from typing import Any
 
 from .. import lexicons
 from ..records import Span
+from .repair import QUOTE_TOKENS
 
 COMPLEMENT_DEPS = frozenset({"ccomp", "parataxis"})
 # Speech verbs whose infinitive complement is reported content ("urged X to ...").
@@ -27,7 +28,7 @@ RELATION_ORDER = ("ccomp", "parataxis", "xcomp", "dobj", "oprd", "prep:to", "pre
                   "prep:at", "prep:by", "prep:upon")
 # Prepositions that introduce reported content when the object holds a quotation mark.
 CONTENT_PREPS = frozenset({"as", "about", "of", "against", "for", "that"})
-QUOTE_MARKS = frozenset("“”\"")
+QUOTE_MARKS = QUOTE_TOKENS
 ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 MIN_CONTENT_TOKENS = 3
 # Dependents that complete an object as content: "called [him] [a stiff]".

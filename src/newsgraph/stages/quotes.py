@@ -24,6 +24,7 @@ from ..pipeline import Stage
 from ..records import Article, Quote, Span, Speaker
 from .docarrays import DocArrays
 from .indirect import according_to, complements, content_span, cue_after_content
+from .repair import QUOTE_TOKENS, has_quote_mark
 from .speakers import SpeakerIndex, covers, resolve, subject_of
 
 # Tokens a cue may sit after the closing mark: room for "Pavlo Kyrylenko, the Donetsk
@@ -54,16 +55,28 @@ class Segment:
     open: int
     close: int  # offset of the closing mark, or paragraph end when unclosed
     closed: bool
+    open_width: int = 1  # 2 for the marks '' and ``
+    close_width: int = 1
 
     text: str = ""
+
+    @property
+    def inner(self) -> int:
+        """Offset of the first character after the opening mark."""
+        return self.open + self.open_width
+
+    @property
+    def after(self) -> int:
+        """Offset just past the closing mark."""
+        return self.close + (self.close_width if self.closed else 0)
 
     @property
     def content(self) -> Span:
         """Inside the marks, without a trailing comma ("“We will win,” she said")."""
         end = self.close
-        while end > self.open + 1 and self.text[end - 1] in ", \n":
+        while end > self.inner and self.text[end - 1] in ", \n":
             end -= 1
-        return self.open + 1, end
+        return self.inner, end
 
 
 def segments(article: Article) -> list[Segment]:
@@ -79,17 +92,18 @@ def segments(article: Article) -> list[Segment]:
         for mark in marks:
             para = paras[max(0, bisect_right(pstarts, mark["offset"]) - 1)]
             if pending is not None and pending["para"] != para:
-                out.append(Segment(pending["offset"], pending["para"][1], False))
+                out.append(Segment(pending["offset"], pending["para"][1], False,
+                                   pending["width"]))
                 pending = None
             if mark["role"] == "open":
-                if pending is not None:  # unbalanced: the earlier mark never closed
-                    pending = None
-                pending = {"offset": mark["offset"], "para": para}
+                pending = {"offset": mark["offset"], "para": para,
+                           "width": mark.get("width", 1)}
             elif pending is not None:
-                out.append(Segment(pending["offset"], mark["offset"], True))
+                out.append(Segment(pending["offset"], mark["offset"], True, pending["width"],
+                                   mark.get("width", 1)))
                 pending = None
         if pending is not None:
-            out.append(Segment(pending["offset"], pending["para"][1], False))
+            out.append(Segment(pending["offset"], pending["para"][1], False, pending["width"]))
     for seg in out:
         seg.text = article.text
     out.sort(key=lambda s: s.open)
@@ -121,7 +135,7 @@ class _Finder:
         self.text = article.text
         self.segs = segs
         self.arrays = DocArrays(self.doc)
-        quoted = [(s.open, s.close + 1) for s in segs]
+        quoted = [(s.open, s.close + s.close_width) for s in segs]
         self.index = SpeakerIndex(self.doc, article.entities or [], quoted, self.arrays)
         self.skipped = sorted((z["start"], z["end"]) for z in article.zones or []
                               if z["kind"] in SKIP_ZONES)
@@ -146,7 +160,7 @@ class _Finder:
         """A cue verb just after the closing mark, in the same sentence."""
         if not seg.closed:
             return None
-        close_tok = self.tok(seg.close)
+        close_tok = self.tok(seg.after - 1)
         sent = close_tok.sent
         last = self.text[seg.close - 1] if seg.close > 0 else ""
         nxt = close_tok.nbor(1) if close_tok.i + 1 < len(self.doc) else None
@@ -155,7 +169,7 @@ class _Finder:
         if last == "." and not nxt.is_lower:  # "... position.” President Xi did not"
             return None
         for tok in self.doc[close_tok.i + 1: min(sent.end, close_tok.i + 1 + AFTER_WINDOW)]:
-            if tok.text in "“”\"" and self.inside_any(tok.idx + 1):
+            if tok.text in QUOTE_TOKENS and self.inside_any(tok.idx + len(tok.text)):
                 break
             if is_cue(tok):
                 return tok
@@ -223,7 +237,7 @@ class QuotesStage(Stage):
 
 def extract_quotes(article: Article) -> list[Quote]:
     """All attributions of an article (see the module docstring for the steps)."""
-    segs = [s for s in segments(article) if article.text[s.open + 1: s.close].strip()]
+    segs = [s for s in segments(article) if article.text[s.inner: s.close].strip()]
     finder = _Finder(article, segs)
     segs = [s for s in segs if not finder.in_skipped_zone(s.open)]
     found = _direct(finder, segs)
@@ -255,7 +269,7 @@ def _attribute(f: _Finder, seg: Segment, segs: list[Segment], k: int,
     after = f.cue_after(seg)
     before = f.cue_before(seg)
     ends_with_comma = f.text[seg.close - 1: seg.close] in (",", "?", "!", "—")
-    near_after = after is not None and after.i - f.tok(seg.close).i <= 3
+    near_after = after is not None and after.i - f.tok(seg.after - 1).i <= 3
     if after is not None and (ends_with_comma or near_after or before is None):
         content, rule = [seg.content], "cue_after"
         nxt = segs[k + 1] if k + 1 < len(segs) else None
@@ -269,28 +283,48 @@ def _attribute(f: _Finder, seg: Segment, segs: list[Segment], k: int,
     else:
         return None
     head = subject_of(cue)
+    if head is None or seg.open <= head.idx < seg.after:
+        head = _speaker_outside(f, seg, cue)  # no subject, or the parse took a quoted word
     if head is None:
         return None
     return _Found(content, cue, rule, "direct", head)
+
+
+NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
+
+
+def _speaker_outside(f: _Finder, seg: Segment, cue: Any) -> Any | None:
+    """For a cue after the quote: the speaker named between the closing mark and the cue
+    (``,” Briggs said``), else right after the cue (``,” said Briggs``); the top nominal
+    of that stretch. None for a cue before the quote."""
+    if cue.idx < seg.after:
+        return None
+    lo, hi = f.tok(seg.after - 1).i + 1, cue.i
+    if not any(t.pos_ in NOMINAL for t in f.doc[lo:hi]):
+        lo, hi = cue.i + 1, min(cue.i + 1 + BEFORE_GAP, cue.sent.end)
+        hi = next((t.i for t in f.doc[lo:hi] if t.is_punct), hi)  # "said X, asked ..."
+    stretch = [t for t in f.doc[lo:hi] if t.pos_ in NOMINAL and not f.inside_any(t.idx)]
+    tops = [t for t in stretch if not lo <= t.head.i < hi or t.head.i == t.i]
+    return (tops or stretch or [None])[0]
 
 
 def _interrupted(f: _Finder, seg: Segment, nxt: Segment, cue: Any) -> bool:
     """“...,” he said, “...”: the next segment continues the same quote."""
     if not seg.closed or nxt.open <= cue.idx:
         return False
-    gap = f.text[seg.close + 1: nxt.open]
+    gap = f.text[seg.after: nxt.open]
     return gap.rstrip().endswith((",", ":")) and "\n" not in gap and len(gap) < 120
 
 
 def _continuation(f: _Finder, seg: Segment, last: _Found) -> _Found | None:
     """A cue-less, sentence-like quote shortly after another gets the same speaker."""
-    words = f.text[seg.open + 1: seg.close].split()
+    words = f.text[seg.inner: seg.close].split()
     if len(words) < MIN_CONTINUATION_WORDS or not words[0][:1].isupper():
         return None
     prev = f.text[:seg.open].rstrip()[-1:]
-    if prev and prev not in ".!?”\"’:":
+    if prev and prev not in ".!?”\"’':":
         return None  # a fragment inside a sentence: a title or a scare quote
-    sent_now = f.index.sent_of_tok[f.tok(seg.open + 1).i]
+    sent_now = f.index.sent_of_tok[f.tok(seg.inner).i]
     last_end = max(e for _, e in last.content)
     sent_last = f.index.sent_of_tok[f.tok(last_end - 1).i]
     if sent_now - sent_last > CONTINUATION_SENTENCES:
@@ -309,6 +343,9 @@ def _reported(f: _Finder, direct: list[_Found]) -> list[_Found]:
         if tok.i in used_cues or not is_cue(tok) or f.inside_any(tok.idx):
             continue
         item = _reported_one(f, tok, stops)
+        if item is not None and item.speaker_head is not None and f.inside_any(
+                item.speaker_head.idx):
+            item = _speaker_from_direct(item, direct)
         if item is not None and not _overlaps(item.content[0], taken):
             item.content = [_cover_segments(f, item.content[0])]
             out.append(item)
@@ -318,6 +355,17 @@ def _reported(f: _Finder, direct: list[_Found]) -> list[_Found]:
             out.append(_Found([rep.content], rep.cue, rep.rule, _kind(f.text, rep.content),
                               obj[0] if obj else None))
     return _outermost(out)
+
+
+def _speaker_from_direct(item: _Found, direct: list[_Found]) -> _Found | None:
+    """A cue whose parsed subject is a word inside a direct quote ("..., said X,
+    suggesting that ..."): the speaker of the direct quote whose cue governs it, else
+    no attribution."""
+    for d in direct:
+        if d.cue is not None and item.cue is not None and d.cue.is_ancestor(item.cue):
+            item.speaker_head = d.speaker_head
+            return item
+    return None
 
 
 def _reported_one(f: _Finder, tok: Any, stops: set[int]) -> _Found | None:
@@ -345,8 +393,8 @@ def _cover_segments(f: _Finder, span: Span) -> Span:
     start, end = span
     for seg in f.segs:
         if start <= seg.open < end <= seg.close and seg.closed:
-            end = seg.close + 1
-        elif seg.open < start < seg.close + 1 <= end:
+            end = seg.after
+        elif seg.open < start < seg.after <= end:
             start = seg.open
     return start, end
 
@@ -405,7 +453,7 @@ def _overlaps(span: Span, taken: list[Span]) -> bool:
 
 
 def _kind(text: str, span: Span) -> str:
-    return "mixed" if any(ch in "“”\"" for ch in text[span[0]: span[1]]) else "indirect"
+    return "mixed" if has_quote_mark(text[span[0]: span[1]]) else "indirect"
 
 
 def _resolve(f: _Finder, found: list[_Found]) -> list[Quote]:

@@ -18,6 +18,12 @@ from ..records import Article, Span
 from .zones import find_zones, glued_hints
 
 DOUBLE_MARKS = frozenset("“”\"„«»")
+# Two-character quotation marks of ASCII-era archives (NYT, Penn Treebank): '' opens or
+# closes, `` only opens. A run of three or more apostrophes is not one of them.
+TWO_CHAR_MARKS = ("''", "``")
+# Token texts that are quotation marks (spaCy keeps '' and `` as one token).
+QUOTE_TOKENS = frozenset([*DOUBLE_MARKS, *TWO_CHAR_MARKS])
+_QUOTE_IN_TEXT = re.compile("[" + "".join(sorted(DOUBLE_MARKS)) + "]|''|``")
 OPENING_SINGLE = "‘"
 CLOSING_SINGLE = "’"
 # Characters after which a mark opens a quote: start of line, space, brackets, dashes.
@@ -43,10 +49,15 @@ def paragraphs(text: str) -> list[Span]:
     return spans
 
 
-def _evidence(text: str, i: int, lo: int, hi: int) -> str:
+def has_quote_mark(text: str) -> bool:
+    """Whether text holds a double quotation mark of any shape (one or two characters)."""
+    return _QUOTE_IN_TEXT.search(text) is not None
+
+
+def _evidence(text: str, i: int, lo: int, hi: int, width: int = 1) -> str:
     """Local evidence for the mark at i: 'open', 'close' or '?' (glued or spaced both sides)."""
     before = text[i - 1] if i > lo else " "
-    after = text[i + 1] if i + 1 < hi else " "
+    after = text[i + width] if i + width < hi else " "
     opens = before in OPEN_BEFORE and not after.isspace()
     closes = after in CLOSE_AFTER and not before.isspace()
     if opens and not closes:
@@ -57,21 +68,36 @@ def _evidence(text: str, i: int, lo: int, hi: int) -> str:
 
 
 def double_mark_roles(text: str, lo: int, hi: int) -> list[dict[str, Any]]:
-    """Roles of the double quotation marks in text[lo:hi] (one paragraph)."""
+    """Roles of the double quotation marks in text[lo:hi] (one paragraph); a mark's
+    ``width`` is 2 for '' and ``."""
     marks: list[dict[str, Any]] = []
     inside = False
-    for i in range(lo, hi):
-        if text[i] not in DOUBLE_MARKS:
-            continue
-        ev = _evidence(text, i, lo, hi)
-        if ev == "?":
-            role = "close" if inside else "open"
-        else:
-            role = ev
-        shape = "open" if text[i] in "“„«" else "close" if text[i] in "”»" else "neutral"
-        marks.append({"offset": i, "role": role, "shape": shape, "kind": "double"})
+    for i, width in _double_marks(text, lo, hi):
+        ev = _evidence(text, i, lo, hi, width)
+        if text[i] == "`":
+            ev = "open"
+        role = ("close" if inside else "open") if ev == "?" else ev
+        shape = ("open" if text[i] in "“„«`" else "close" if text[i] in "”»" else "neutral")
+        marks.append({"offset": i, "role": role, "shape": shape, "kind": "double",
+                      "width": width})
         inside = role == "open"
     return marks
+
+
+def _double_marks(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """(offset, width) of each double mark in text[lo:hi]."""
+    out = []
+    i = lo
+    while i < hi:
+        ch = text[i]
+        if ch in DOUBLE_MARKS:
+            out.append((i, 1))
+        elif text[i:i + 2] in TWO_CHAR_MARKS and i + 2 <= hi and (
+                i == lo or text[i - 1] != ch) and text[i + 2:i + 3] != ch:
+            out.append((i, 2))
+            i += 1
+        i += 1
+    return out
 
 
 def single_mark_roles(text: str, lo: int, hi: int) -> list[dict[str, Any]]:
@@ -102,8 +128,10 @@ def single_mark_roles(text: str, lo: int, hi: int) -> list[dict[str, Any]]:
         if close < 0:
             i = j + 1
             continue
-        marks.append({"offset": j, "role": "open", "shape": "open", "kind": "single"})
-        marks.append({"offset": close, "role": "close", "shape": "close", "kind": "single"})
+        marks.append({"offset": j, "role": "open", "shape": "open", "kind": "single",
+                      "width": 1})
+        marks.append({"offset": close, "role": "close", "shape": "close", "kind": "single",
+                      "width": 1})
         i = close + 1
     return marks
 

@@ -29,7 +29,7 @@ def cut_points(article: Article) -> tuple[set[int], set[int]]:
     cuts: set[int] = set()
     for mark in article.quote_marks or []:
         cuts.add(mark["offset"])
-        cuts.add(mark["offset"] + 1)
+        cuts.add(mark["offset"] + mark.get("width", 1))
     starts = {h["offset"] for h in article.hints or [] if h["kind"] == "sentence_start"}
     starts |= {start for start, _ in article.paragraphs or []}  # no sentence spans a paragraph
     for zone in article.zones or []:
@@ -98,7 +98,7 @@ def _preset_sentences(doc: Any, article: Article, starts: set[int]) -> None:
             doc[i].is_sent_start = True
     for mark in article.quote_marks or []:
         if mark["role"] == "open":
-            i = token_at(mark["offset"] + 1)
+            i = token_at(mark["offset"] + mark.get("width", 1))
             if i is not None:  # never split an opening mark from the words it opens
                 doc[i].is_sent_start = False
 
