@@ -226,3 +226,34 @@ def test_speaker_inside_a_quote_is_replaced_by_the_governing_quote_speaker() -> 
     assert fixed is not None and fixed.speaker_head.i == 3
     orphan = _Found([(36, 46)], doc[4], "complement", "indirect", doc[1])
     assert _speaker_from_direct(orphan, []) is None  # no governing quote: no guess
+
+
+def test_quoted_fragment_governed_by_any_verb_is_a_mixed_attribution() -> None:
+    text = "Lewandowski ripped the director for acting as “the judge and the jury” in the case."
+    q = find(text, "the jury")
+    assert q.type == "mixed" and q.rule == "quoted_fragment"
+    assert q.speaker.name == "Lewandowski"
+    assert content(text, q) == "the director for acting as “the judge and the jury” in the case"
+
+
+def test_object_content_reaches_the_quoted_phrase_after_it() -> None:
+    text = "Cruz blamed the anti-fracking law on “knuckleheaded Democratic politicians.”"
+    q = find(text, "the anti-fracking law")
+    assert content(text, q).endswith("politicians.”")
+
+
+def test_quoted_title_of_a_show_is_not_an_attribution() -> None:
+    text = "Mr. Bush later took a job on “Good Morning America.”"
+    assert quotes_of(text) == []
+
+
+def test_name_label_before_a_colon_is_the_speaker() -> None:
+    text = "Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one.”"
+    q = find(text, "biggest lessons")
+    assert q.rule == "label" and q.speaker.name == "Carl Bialik"
+    assert text[slice(*q.speaker.mention[0])] == "Carl Bialik"
+
+
+def test_a_sentence_before_a_colon_is_not_a_label() -> None:
+    text = "The plan has one clear goal for the coming year: “Win the state.”"
+    assert all(q.rule != "label" for q in quotes_of(text))

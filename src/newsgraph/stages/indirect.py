@@ -161,7 +161,8 @@ def content_span(cue: Any, head: Any, stops: set[int], rule: str = "") -> Span |
         hi = cue.sent.end - 1
     if head.dep_ == "dobj":  # "calling him [a total stiff]", "described X [as a work ...]"
         hi = max([hi] + [c.right_edge.i for c in cue.children if c.i > head.i and (
-            c.dep_ in OBJECT_PREDICATES or c.dep_ == "prep" and c.lower_ == "as")])
+            c.dep_ in OBJECT_PREDICATES
+            or c.dep_ == "prep" and (c.lower_ == "as" or _has_mark(c)))])
     if head.i > cue.i:
         lo = max(lo, cue.i + 1)
         for i in range(lo, hi + 1):
@@ -239,3 +240,51 @@ def cue_after_content(cue: Any) -> tuple[Span, Any] | None:
     while lo <= hi and doc[lo].is_punct and doc[lo].text not in QUOTE_MARKS:
         lo += 1
     return (doc[lo].idx, doc[hi].idx + len(doc[hi].text)), speaker
+
+
+# Dependents of a verb that carry on its content after the one holding a quoted fragment:
+# "blamed [the law] [on “knuckleheaded politicians”]", "called [it] [a “no-brainer”]".
+FRAGMENT_ARGS = frozenset({"dobj", "prep", "oprd", "xcomp", "ccomp", "acomp", "attr",
+                           "dative", "advcl", "npadvmod", "pobj"})
+# Verbs whose quoted argument is not somebody's words: being and having.
+FRAGMENT_NON_CUES = frozenset({"be", "have", "become", "include"})
+
+
+def fragment_verb(tok: Any) -> Any | None:
+    """The verb that governs a quoted fragment's first token, walking up nominal heads
+    (``targets [a “corrupt political system”]``); None when a clause boundary comes first."""
+    head = tok
+    for _ in range(8):
+        if head.head.i == head.i:
+            return None
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            while head.dep_ in ("pcomp", "xcomp") and not _has_subject(head):
+                head = head.head  # "ripped X for [acting as “...”]": the finite verb
+                while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+                    head = head.head
+            return head if head.lemma_.lower() not in FRAGMENT_NON_CUES else None
+        if head.dep_ in ("relcl", "acl", "ccomp", "advcl"):
+            return None
+    return None
+
+
+def fragment_content(verb: Any, fragment: Any, stops: set[int]) -> Span | None:
+    """The verb's arguments after it, from the first to the one holding the fragment and
+    any that complete it: the content of a mixed attribution like "X called Y “Z”"."""
+    args = [c for c in verb.children if c.i > verb.i and c.dep_ in FRAGMENT_ARGS]
+    holder = next((c for c in args if c.left_edge.i <= fragment.i <= c.right_edge.i), None)
+    if holder is None:
+        return None
+    lo = args[0].left_edge.i
+    if args[0].dep_ == "prep" and args[0].i == lo and args[0].i == verb.i + 1:
+        lo += 1  # "referred to [him as ...]": the preposition belongs to the cue
+    hi = max(c.right_edge.i for c in args if c.i <= holder.i or c.dep_ in OBJECT_PREDICATES
+             or c.dep_ == "prep")
+    hi = next((i - 1 for i in range(lo, hi + 1) if i in stops and i > fragment.i), hi)
+    doc = verb.doc
+    while hi >= lo and (doc[hi].is_space or doc[hi].is_punct and doc[hi].text not in QUOTE_MARKS):
+        hi -= 1
+    if hi < lo:
+        return None
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)

@@ -23,7 +23,14 @@ from .. import lexicons
 from ..pipeline import Stage
 from ..records import Article, Quote, Span, Speaker
 from .docarrays import DocArrays
-from .indirect import according_to, complements, content_span, cue_after_content
+from .indirect import (
+    according_to,
+    complements,
+    content_span,
+    cue_after_content,
+    fragment_content,
+    fragment_verb,
+)
 from .repair import QUOTE_TOKENS, has_quote_mark
 from .speakers import SpeakerIndex, covers, resolve, subject_of
 
@@ -197,10 +204,41 @@ class _Finder:
         return None
 
 
+    def label_before(self, seg: Segment) -> tuple[Any, Any, int] | None:
+        """``- HuffPollster: “...”``, ``More from Blumenthal and Cohen: “...”``: a short name
+        standing alone before a colon and the opening mark; (colon, name head, start)."""
+        open_tok = self.tok(seg.open)
+        i = open_tok.i - 1
+        while i > 0 and self.doc[i].is_space:
+            i -= 1
+        if i < 1 or self.doc[i].text != ":":
+            return None
+        colon, names = self.doc[i], []
+        for tok in reversed(self.doc[max(0, i - LABEL_MAX_TOKENS - 1): i]):
+            if tok.text in LABEL_BOUNDARIES or tok.lower_ == "from" or "\n" in tok.text:
+                break
+            names.append(tok)
+        else:
+            if i - LABEL_MAX_TOKENS - 1 > 0:
+                return None  # no boundary within reach: a sentence, not a label
+        names.reverse()
+        if not names or not all(t.text[:1].isupper() or t.lower_ in LABEL_JOINERS
+                                for t in names if not t.is_space):
+            return None
+        heads = [t for t in names if t.pos_ == "PROPN"]
+        return (colon, heads[-1], names[0].idx) if heads else None
+
     def cue_right_before(self, seg: Segment) -> bool:
         """``he said “We will win.”``: a cue verb directly before the opening mark."""
         open_tok = self.tok(seg.open)
         return open_tok.i > 0 and is_cue(self.doc[open_tok.i - 1])
+
+
+# A label before a colon ("- Carl Bialik: “...”") is a short run of names after a dash or
+# the paragraph start; these words may join the names.
+LABEL_MAX_TOKENS = 6
+LABEL_BOUNDARIES = frozenset({"-", "—", "–", "|", "•"})
+LABEL_JOINERS = frozenset({"and", "&", "of", "'s", "’s", ".", ","})
 
 
 GAP_DEPS = frozenset({"prep", "pobj", "det", "dobj", "dative", "amod", "compound", "punct",
@@ -217,6 +255,7 @@ class _Found:
     type: str
     speaker_head: Any | None = None
     continues: _Found | None = None
+    speaker_span: Span | None = None  # set when the parse's noun phrase would be wrong
     quote: Quote | None = field(default=None, repr=False)
 
     @property
@@ -278,6 +317,10 @@ def _attribute(f: _Finder, seg: Segment, segs: list[Segment], k: int,
             used.add(k + 1)
             rule = "interrupted"
         cue = after
+    elif (label := f.label_before(seg)) is not None:
+        colon, name, start = label
+        return _Found([seg.content], colon, "label", "direct", name,
+                      speaker_span=(start, name.idx + len(name.text)))
     elif before is not None:
         cue, content, rule = before, [seg.content], "cue_before"
     else:
@@ -354,7 +397,53 @@ def _reported(f: _Finder, direct: list[_Found]) -> list[_Found]:
             obj = [t for t in f.doc[rep.cue.i + 1].children if t.dep_ == "pobj"]
             out.append(_Found([rep.content], rep.cue, rep.rule, _kind(f.text, rep.content),
                               obj[0] if obj else None))
+    taken += [x.content[0] for x in out]
+    out += _fragments(f, stops, taken, used_cues)
     return _outermost(out)
+
+
+# Short words a title keeps in lower case ("The Art of the Deal").
+TITLE_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
+
+
+def _is_title(f: _Finder, seg: Segment, first: Any) -> bool:
+    """A capitalised fragment (``on “Good Morning America”``, ``his book “The Art of the
+    Deal”``) names a work or show, not somebody's words -- unless it labels something
+    (``referred to the US as the “Great Satan”``, ``called him “Little Marco”``)."""
+    words = [w for w in f.text[seg.inner: seg.close].split() if w[:1].isalpha()]
+    if not words or not all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words):
+        return False
+    before = f.text[max(0, seg.open - 12): seg.open].lower().split()
+    return "as" not in before[-2:] and first.dep_ != "oprd" and first.head.dep_ != "oprd"
+
+
+def _fragments(f: _Finder, stops: set[int], taken: list[Span],
+               used_cues: set[int]) -> list[_Found]:
+    """Quoted fragments no other rule attributed: the verb that governs one reports its
+    subject's words ("Trump identified the judge as “Spanish”", "The ad targets a
+    “corrupt political system”")."""
+    out: list[_Found] = []
+    for seg in f.segs:
+        if not seg.closed or _overlaps((seg.open, seg.after), taken):
+            continue
+        first = f.tok(seg.inner)
+        if _is_title(f, seg, first):
+            continue
+        verb = fragment_verb(first)
+        if verb is None or verb.i in used_cues or verb.idx > seg.open or f.inside_any(verb.idx):
+            continue
+        head = subject_of(verb)
+        if head is not None and head.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            head = verb.head  # "the senator, who called it “...”": the antecedent
+        if head is None or f.inside_any(head.idx):
+            continue
+        span = fragment_content(verb, first, stops)
+        if span is None or _overlaps(span, taken):
+            continue
+        span = _cover_segments(f, span)
+        out.append(_Found([span], verb, "quoted_fragment", "mixed", head))
+        taken.append(span)
+    return out
 
 
 def _speaker_from_direct(item: _Found, direct: list[_Found]) -> _Found | None:
@@ -468,8 +557,8 @@ def _resolve(f: _Finder, found: list[_Found]) -> list[Quote]:
             quote = Quote(qid, item.type, item.content, [], speaker, item.rule,
                           continues=prev.id)
         else:
-            speaker = resolve(item.speaker_head, f.index) if item.speaker_head is not None \
-                else Speaker([], None, None, "unknown")
+            speaker = resolve(item.speaker_head, f.index, item.speaker_span) \
+                if item.speaker_head is not None else Speaker([], None, None, "unknown")
             cue = item.cue
             quote = Quote(qid, item.type, item.content,
                           [(cue.idx, cue.idx + len(cue.text))] if cue is not None else [],

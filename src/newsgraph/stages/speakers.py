@@ -162,9 +162,10 @@ def mention_span(head: Any) -> Span:
     return head.left_edge.idx, head.idx + len(head.text)
 
 
-def resolve(head: Any, index: SpeakerIndex) -> Speaker:
-    """Speaker record for the subject token of a cue."""
-    start, end = mention_span(head)
+def resolve(head: Any, index: SpeakerIndex, span: Span | None = None) -> Speaker:
+    """Speaker record for the subject token of a cue (``span``: the mention, when the
+    caller knows it better than the parse)."""
+    start, end = span or mention_span(head)
     word = head.lower_
     if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
         return _resolve_pronoun(head, (start, end), index)
