@@ -257,3 +257,10 @@ def test_name_label_before_a_colon_is_the_speaker() -> None:
 def test_a_sentence_before_a_colon_is_not_a_label() -> None:
     text = "The plan has one clear goal for the coming year: “Win the state.”"
     assert all(q.rule != "label" for q in quotes_of(text))
+
+
+def test_relative_pronoun_speaker_names_its_antecedent() -> None:
+    text = "Senator Lindsey Graham, who said the party must unite, spoke on Monday."
+    q = find(text, "the party must unite")
+    assert text[slice(*q.speaker.mention[0])] == "who"  # the words, as PolNeAR marks them
+    assert q.speaker.name == "Lindsey Graham" and q.speaker.resolved_by == "relative pronoun"

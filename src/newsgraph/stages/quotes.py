@@ -433,8 +433,6 @@ def _fragments(f: _Finder, stops: set[int], taken: list[Span],
         if verb is None or verb.i in used_cues or verb.idx > seg.open or f.inside_any(verb.idx):
             continue
         head = subject_of(verb)
-        if head is not None and head.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-            head = verb.head  # "the senator, who called it “...”": the antecedent
         if head is None or f.inside_any(head.idx):
             continue
         span = fragment_content(verb, first, stops)

@@ -169,6 +169,9 @@ def resolve(head: Any, index: SpeakerIndex, span: Span | None = None) -> Speaker
     word = head.lower_
     if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
         return _resolve_pronoun(head, (start, end), index)
+    if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" and head.head.head.i != head.i:
+        named = resolve(head.head.head, index)  # "the senator, who said": the senator
+        return Speaker([(start, end)], named.name, named.entity, "relative pronoun")
     entity = index.entity_at(head.idx, head.idx + len(head.text))
     if entity is not None:
         speaker = Speaker([(start, end)], entity.name, entity.id, "name")
