@@ -229,7 +229,7 @@ def test_speaker_inside_a_quote_is_replaced_by_the_governing_quote_speaker() -> 
 
 
 def test_quoted_fragment_governed_by_any_verb_is_a_mixed_attribution() -> None:
-    text = "Lewandowski ripped the director for acting as “the judge and the jury” in the case."
+    text = "Lewandowski faulted the director for acting as “the judge and the jury” in the case."
     q = find(text, "the jury")
     assert q.type == "mixed" and q.rule == "quoted_fragment"
     assert q.speaker.name == "Lewandowski"
@@ -264,3 +264,10 @@ def test_relative_pronoun_speaker_names_its_antecedent() -> None:
     q = find(text, "the party must unite")
     assert text[slice(*q.speaker.mention[0])] == "who"  # the words, as PolNeAR marks them
     assert q.speaker.name == "Lindsey Graham" and q.speaker.resolved_by == "relative pronoun"
+
+
+def test_parenthetical_cue_inside_the_reported_clause_gives_two_spans() -> None:
+    text = "Mr. Obama, officials said, has become increasingly skeptical about the plan."
+    q = find(text, "Mr. Obama")
+    assert q.rule == "parenthetical" and q.speaker.name == "officials"
+    assert content(text, q) == "Mr. Obama | has become increasingly skeptical about the plan"

@@ -288,3 +288,33 @@ def fragment_content(verb: Any, fragment: Any, stops: set[int]) -> Span | None:
     if hi < lo:
         return None
     return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+def parenthetical(cue: Any, stops: set[int]) -> list[Span] | None:
+    """``[Mr. Obama], officials said, [has become skeptical]``: a cue set off by commas
+    inside the clause it reports; the content is the clause on both sides of it."""
+    doc, clause = cue.doc, cue.head
+    if cue.dep_ != "parataxis" or clause.i < cue.i or not _has_subject(cue):
+        return None
+    lo, hi = cue.left_edge.i, cue.right_edge.i
+    while lo > 0 and doc[lo - 1].text == "," and doc[lo - 1].head.i == cue.i:
+        lo -= 1
+    before = (clause.left_edge.i, lo - 1)
+    after = (hi + 1, clause.right_edge.i)
+    if before[0] >= lo or doc[lo].text != "," and doc[lo - 1].text != ",":
+        return None
+    if any(i in stops for i in range(before[0], after[1] + 1)):
+        return None
+    spans = [_trimmed(doc, a, b) for a, b in (before, after)]
+    if None in spans or after[1] - before[0] + 1 < MIN_CONTENT_TOKENS + 3:
+        return None
+    return [s for s in spans if s is not None]
+
+
+def _trimmed(doc: Any, lo: int, hi: int) -> Span | None:
+    """Characters of tokens lo..hi without punctuation or space at either end."""
+    while lo <= hi and (doc[lo].is_space or doc[lo].is_punct and doc[lo].text not in QUOTE_MARKS):
+        lo += 1
+    while hi >= lo and (doc[hi].is_space or doc[hi].is_punct and doc[hi].text not in QUOTE_MARKS):
+        hi -= 1
+    return (doc[lo].idx, doc[hi].idx + len(doc[hi].text)) if lo <= hi else None

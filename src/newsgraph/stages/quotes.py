@@ -30,6 +30,7 @@ from .indirect import (
     cue_after_content,
     fragment_content,
     fragment_verb,
+    parenthetical,
 )
 from .repair import QUOTE_TOKENS, has_quote_mark
 from .speakers import SpeakerIndex, covers, resolve, subject_of
@@ -389,15 +390,15 @@ def _reported(f: _Finder, direct: list[_Found]) -> list[_Found]:
         if item is not None and item.speaker_head is not None and f.inside_any(
                 item.speaker_head.idx):
             item = _speaker_from_direct(item, direct)
-        if item is not None and not _overlaps(item.content[0], taken):
-            item.content = [_cover_segments(f, item.content[0])]
+        if item is not None and not any(_overlaps(c, taken) for c in item.content):
+            item.content = [_cover_segments(f, c) for c in item.content]
             out.append(item)
     for rep in according_to(f.doc, stops, f.text):
         if not _overlaps(rep.content, taken):
             obj = [t for t in f.doc[rep.cue.i + 1].children if t.dep_ == "pobj"]
             out.append(_Found([rep.content], rep.cue, rep.rule, _kind(f.text, rep.content),
                               obj[0] if obj else None))
-    taken += [x.content[0] for x in out]
+    taken += [c for x in out for c in x.content]
     out += _fragments(f, stops, taken, used_cues)
     return _outermost(out)
 
@@ -467,6 +468,10 @@ def _reported_one(f: _Finder, tok: Any, stops: set[int]) -> _Found | None:
         return _Found([late[0]], tok, "cue_after_content", _kind(f.text, late[0]), late[1])
     if head is None:
         return None
+    around = parenthetical(tok, stops) if tok.lemma_.lower() in lexicons.cues() else None
+    if around is not None:
+        return _Found(around, tok, "parenthetical", _kind(f.text, (around[0][0], around[-1][1])),
+                      head)
     for comp, rule in complements(tok):
         span = content_span(tok, comp, stops, rule)
         if span is not None:
@@ -494,14 +499,16 @@ def _outermost(found: list[_Found]) -> list[_Found]:
     found = sorted(found, key=lambda x: x.start)
     drop: set[int] = set()
     for o in found:
-        s, e = o.content[0]
+        s, e = o.content[0][0], o.content[-1][1]
         for x in found:
             cue = x.cue.idx if x.cue is not None else -1
-            if x is o or not s <= cue < e or id(x) in drop:
+            if x is o or not s <= cue < e or id(x) in drop or x.cue is o.cue:
                 continue
-            xs, xe = x.content[0]
+            if len(o.content) > 1 and not any(a <= cue < b for a, b in o.content):
+                continue  # in the gap of a parenthetical: that is o's own cue clause
+            xs, xe = x.content[0][0], x.content[-1][1]
             head = x.speaker_head.idx if x.speaker_head is not None else cue
-            if min(head, xs) - s <= OPENING_SLACK and xe < e:
+            if len(o.content) == 1 and min(head, xs) - s <= OPENING_SLACK and xe < e:
                 o.content = [(_skip_joiners(o, xe, e), e)]
                 s = o.content[0][0]
             else:
