@@ -85,6 +85,9 @@ def main() -> None:
                 if "extra" in args.show:
                     print(f"EXTRA    [{','.join(sorted(p.tags))}] src="
                           f"{text_of(text, p.speaker, 40)!r}\n   P: {text_of(text, p.content)}")
+                    for g in golds:
+                        if chars(text, g.content) & pcs[i]:
+                            print(f"   overlaps G: {text_of(text, g.content)}")
         for i, j in pairs:
             if not speaker_right(text, preds[i], golds[j]):
                 counts["speaker"] += 1

@@ -271,3 +271,20 @@ def test_parenthetical_cue_inside_the_reported_clause_gives_two_spans() -> None:
     q = find(text, "Mr. Obama")
     assert q.rule == "parenthetical" and q.speaker.name == "officials"
     assert content(text, q) == "Mr. Obama | has become increasingly skeptical about the plan"
+
+
+def test_regression_second_quote_reusing_the_first_ones_cue_continues_it() -> None:
+    """PolNeAR train: with '' marks the parser kept ``said. ''Q2`` in one sentence, and Q2
+    took Q1's cue as a cue before it."""
+    text = ("''The bottom line is that the company is not doing enough,'' Ms. Katz said. "
+            "''With the technology it has, it can stop these accounts at once.''")
+    q2 = find(text, "With the technology")
+    assert q2.rule == "continuation" and q2.speaker.name == "Katz"
+
+
+def test_regression_cue_after_a_question_split_off_by_the_parser() -> None:
+    """PolNeAR train: “...?” Trump asked. -- the parser ended the sentence at ?”."""
+    text = ("Lewandowski spoke first. “That’s like a bribe, isn’t it? Isn’t that sort of a "
+            "bribe?” Trump asked. “I think it’s a bribe.”")
+    q = find(text, "sort of a bribe")
+    assert q.rule == "cue_after" and q.speaker.name == "Trump"

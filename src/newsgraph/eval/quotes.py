@@ -79,12 +79,16 @@ def polnear_view(article: Article) -> list[Quote]:
     Q1's cue in the same paragraph."""
     out: list[Quote] = []
     by_id = {q.id: q for q in article.quotes or []}
+    position: dict[str, int] = {}  # quote id -> its (possibly merged) record in out
     for q in article.quotes or []:
         prev = by_id.get(q.continues or "")
-        if prev is not None and out and out[-1].id == prev.id and _follows_cue(article, prev, q):
-            merged = replace(out[-1], content=[*out[-1].content, *q.content])
-            out[-1] = merged
+        at = position.get(prev.id) if prev is not None else None
+        if prev is not None and at is not None and out[at].id == prev.id and \
+                _follows_cue(article, prev, q):
+            out[at] = replace(out[at], content=[*out[at].content, *q.content])
+            position[q.id] = at
             continue
+        position[q.id] = len(out)
         out.append(q)
     return out
 

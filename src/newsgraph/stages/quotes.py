@@ -38,6 +38,9 @@ from .speakers import SpeakerIndex, covers, resolve, subject_of
 # Tokens a cue may sit after the closing mark: room for "Pavlo Kyrylenko, the Donetsk
 # regional governor, said" but not for an unrelated clause later in the sentence.
 AFTER_WINDOW = 16
+# A sentence this short after a quote ending in ? or ! may be its attribution ("Trump
+# asked."), which the parser split off at the closing mark.
+SHORT_CUE_SENTENCE = 8
 # Tokens between a cue and the opening mark of a direct quote ("said in a statement:").
 BEFORE_GAP = 8
 # A continuation quote may follow its speaker's previous quote by this many sentences.
@@ -172,6 +175,9 @@ class _Finder:
         sent = close_tok.sent
         last = self.text[seg.close - 1] if seg.close > 0 else ""
         nxt = close_tok.nbor(1) if close_tok.i + 1 < len(self.doc) else None
+        if nxt is not None and nxt.i >= sent.end and last in "?!" and \
+                len(nxt.sent) <= SHORT_CUE_SENTENCE and "\n" not in self.text[seg.after:nxt.idx]:
+            sent = nxt.sent  # “... a bribe?” Trump asked.: the parser ended the sentence at ?”
         if nxt is None or nxt.i >= sent.end:
             return None
         if last == "." and not nxt.is_lower:  # "... position.” President Xi did not"
@@ -296,6 +302,9 @@ def _direct(f: _Finder, segs: list[Segment]) -> list[_Found]:
         if k in used or not (f.standalone(seg) or f.cue_right_before(seg)):
             continue
         item = _attribute(f, seg, segs, k, used)
+        if item is not None and last is not None and item.cue is not None and \
+                last.cue is not None and item.cue.i == last.cue.i:
+            item = None  # “Q1,” X said. “Q2.”: Q2 reuses Q1's cue, so it continues Q1
         if item is None and last is not None:
             item = _continuation(f, seg, last)
         if item is not None:
