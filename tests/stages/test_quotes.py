@@ -288,3 +288,10 @@ def test_regression_cue_after_a_question_split_off_by_the_parser() -> None:
             "bribe?” Trump asked. “I think it’s a bribe.”")
     q = find(text, "sort of a bribe")
     assert q.rule == "cue_after" and q.speaker.name == "Trump"
+
+
+def test_quote_that_does_not_end_its_clause_is_mixed_not_direct() -> None:
+    text = "Sanders says “the wind is at our backs” despite his loss in Nevada."
+    q = find(text, "the wind")
+    assert q.type == "mixed"
+    assert content(text, q).endswith("despite his loss in Nevada")

@@ -236,9 +236,18 @@ class _Finder:
         return (colon, heads[-1], names[0].idx) if heads else None
 
     def cue_right_before(self, seg: Segment) -> bool:
-        """``he said “We will win.”``: a cue verb directly before the opening mark."""
+        """``he said “We will win.”``: a speech verb directly before the opening mark, and
+        the quote ends its clause (else ``says “the wind is at our backs” despite ...`` is a
+        mixed quote, and ``did “great”`` a fragment: the reported rules take those)."""
         open_tok = self.tok(seg.open)
-        return open_tok.i > 0 and is_cue(self.doc[open_tok.i - 1])
+        if open_tok.i == 0:
+            return False
+        verb = self.doc[open_tok.i - 1]
+        if not is_cue(verb) or verb.lemma_.lower() not in lexicons.cues():
+            return False
+        inner_end = self.text[seg.inner: seg.close].rstrip()[-1:]
+        after = self.text[seg.after: seg.after + 3].lstrip(" ")[:1]
+        return inner_end in ".,!?;:" or after in ("", "\n") or after in ".,;:!?—–)"
 
 
 # A label before a colon ("- Carl Bialik: “...”") is a short run of names after a dash or
