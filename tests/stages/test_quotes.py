@@ -295,3 +295,12 @@ def test_quote_that_does_not_end_its_clause_is_mixed_not_direct() -> None:
     q = find(text, "the wind")
     assert q.type == "mixed"
     assert content(text, q).endswith("despite his loss in Nevada")
+
+
+def test_regression_only_speech_verbs_attribute_direct_quotes() -> None:
+    """PolNeAR train: ``...,'' which votes June 7`` made "votes" the cue and "which" the
+    speaker; "vote" is in the derived cue-relation table but says nothing."""
+    text = ("“We could win in Pennsylvania and California,” said Tad Devine. “We have good "
+            "chances all the way through California,” which votes June 7.")
+    q = find(text, "good chances")
+    assert q.rule == "continuation" and q.speaker.name == "Tad Devine"

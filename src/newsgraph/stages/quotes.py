@@ -129,6 +129,13 @@ def cue_lemmas() -> frozenset[str]:
     return frozenset(lexicons.cues()) | frozenset(lexicons.cue_relations())
 
 
+def is_speech_cue(tok: Any) -> bool:
+    """A verb of the reporting-verb lexicon: what may attribute a direct quote. (The
+    derived cue-relation table also holds verbs like "vote" or "come", whose objects
+    PolNeAR counts as content but which never introduce somebody's quoted words.)"""
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lexicons.cues()
+
+
 def is_cue(tok: Any) -> bool:
     """A verb from the reporting-verb lexicon or the derived cue-relation table."""
     if tok.pos_ not in ("VERB", "AUX"):
@@ -185,7 +192,7 @@ class _Finder:
         for tok in self.doc[close_tok.i + 1: min(sent.end, close_tok.i + 1 + AFTER_WINDOW)]:
             if tok.text in QUOTE_TOKENS and self.inside_any(tok.idx + len(tok.text)):
                 break
-            if is_cue(tok):
+            if is_speech_cue(tok):
                 return tok
         return None
 
@@ -202,7 +209,7 @@ class _Finder:
             tok = self.doc[i]
             if self.inside_any(tok.idx):
                 return None
-            if is_cue(tok):
+            if is_speech_cue(tok):
                 gap = [t for t in self.doc[tok.i + 1: open_tok.i] if not t.is_space]
                 if not gap or gap[-1].text in (":", ",") or all(
                         t.dep_ in GAP_DEPS for t in gap):
@@ -243,7 +250,7 @@ class _Finder:
         if open_tok.i == 0:
             return False
         verb = self.doc[open_tok.i - 1]
-        if not is_cue(verb) or verb.lemma_.lower() not in lexicons.cues():
+        if not is_speech_cue(verb):
             return False
         inner_end = self.text[seg.inner: seg.close].rstrip()[-1:]
         after = self.text[seg.after: seg.after + 3].lstrip(" ")[:1]
