@@ -304,3 +304,18 @@ def test_regression_only_speech_verbs_attribute_direct_quotes() -> None:
             "chances all the way through California,” which votes June 7.")
     q = find(text, "good chances")
     assert q.rule == "continuation" and q.speaker.name == "Tad Devine"
+
+
+def test_dates_numbers_and_datelines_are_not_speakers() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsgraph.stages.speakers import plausible_speaker
+
+    words = ["LONDON", "—", "Warren", "said", "Saturday", "that", "25", "percent", "agree"]
+    pos = ["PROPN", "PUNCT", "PROPN", "VERB", "PROPN", "SCONJ", "NUM", "NOUN", "VERB"]
+    ents = ["B-GPE", "O", "B-PERSON", "O", "B-DATE", "O", "B-PERCENT", "I-PERCENT", "O"]
+    doc = Doc(Vocab(), words=words, pos=pos, ents=ents,
+              sent_starts=[True] + [False] * (len(words) - 1))
+    assert [plausible_speaker(t) for t in doc] == [
+        False, False, True, False, False, False, False, False, False]

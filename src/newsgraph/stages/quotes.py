@@ -33,7 +33,7 @@ from .indirect import (
     parenthetical,
 )
 from .repair import QUOTE_TOKENS, has_quote_mark
-from .speakers import SpeakerIndex, covers, resolve, subject_of
+from .speakers import SpeakerIndex, covers, plausible_speaker, resolve, subject_of
 
 # Tokens a cue may sit after the closing mark: room for "Pavlo Kyrylenko, the Donetsk
 # regional governor, said" but not for an unrelated clause later in the sentence.
@@ -352,7 +352,7 @@ def _attribute(f: _Finder, seg: Segment, segs: list[Segment], k: int,
     else:
         return None
     head = subject_of(cue)
-    if head is None or seg.open <= head.idx < seg.after:
+    if head is None or seg.open <= head.idx < seg.after or not plausible_speaker(head):
         head = _speaker_outside(f, seg, cue)  # no subject, or the parse took a quoted word
     if head is None:
         return None
@@ -372,7 +372,7 @@ def _speaker_outside(f: _Finder, seg: Segment, cue: Any) -> Any | None:
     if not any(t.pos_ in NOMINAL for t in f.doc[lo:hi]):
         lo, hi = cue.i + 1, min(cue.i + 1 + BEFORE_GAP, cue.sent.end)
         hi = next((t.i for t in f.doc[lo:hi] if t.is_punct), hi)  # "said X, asked ..."
-    stretch = [t for t in f.doc[lo:hi] if t.pos_ in NOMINAL and not f.inside_any(t.idx)]
+    stretch = [t for t in f.doc[lo:hi] if plausible_speaker(t) and not f.inside_any(t.idx)]
     tops = [t for t in stretch if not lo <= t.head.i < hi or t.head.i == t.i]
     return (tops or stretch or [None])[0]
 
@@ -459,7 +459,7 @@ def _fragments(f: _Finder, stops: set[int], taken: list[Span],
         if verb is None or verb.i in used_cues or verb.idx > seg.open or f.inside_any(verb.idx):
             continue
         head = subject_of(verb)
-        if head is None or f.inside_any(head.idx):
+        if head is None or f.inside_any(head.idx) or not plausible_speaker(head):
             continue
         span = fragment_content(verb, first, stops)
         if span is None or _overlaps(span, taken):

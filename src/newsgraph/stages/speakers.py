@@ -132,6 +132,21 @@ def subject_of(verb: Any) -> Any | None:
     return None
 
 
+# Entity types that can be a clause's subject but never say anything ("said Saturday"
+# mis-parsed, "25 percent say" counts people a poll asked).
+NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL",
+                              "ORDINAL"})
+NOMINAL_POS = frozenset({"PROPN", "NOUN", "PRON"})
+
+
+def plausible_speaker(tok: Any) -> bool:
+    """Whether a token can name who speaks: a noun, name or pronoun that is not a date,
+    number or an article's dateline ("LONDON —")."""
+    if tok.pos_ not in NOMINAL_POS or tok.ent_type_ in NOT_SPEAKER_ENTS:
+        return False
+    return not (tok.text.isupper() and len(tok.text) > 2 and tok.sent.start == 0 and tok.i < 6)
+
+
 def _through_reported_clause(verb: Any, holder: Any, subject: Any) -> Any:
     """If a conjoined cue inherited its subject from a verb inside another cue's reported
     clause, the speaker is that other cue's subject."""
