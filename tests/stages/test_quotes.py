@@ -319,3 +319,12 @@ def test_dates_numbers_and_datelines_are_not_speakers() -> None:
               sent_starts=[True] + [False] * (len(words) - 1))
     assert [plausible_speaker(t) for t in doc] == [
         False, False, True, False, False, False, False, False, False]
+
+
+def test_regression_no_break_space_before_a_quote() -> None:
+    """PolNeAR train: ``he continued.\\xa0“I’ve met ...”`` -- a quote after a no-break space
+    was not standalone, so it was lost."""
+    text = ("“Let’s just boil it down to the essentials,” Bolton continued.\xa0“I’ve met "
+            "Mr. Trump on more than one occasion and I am disturbed.”")
+    q = find(text, "I’ve met")
+    assert q.rule == "continuation" and q.speaker.name == "Bolton"

@@ -171,8 +171,11 @@ class _Finder:
     def standalone(self, seg: Segment) -> bool:
         """Whether the segment starts a sentence or follows punctuation (not a title or a
         fragment inside a clause)."""
-        before = self.text[:seg.open].rstrip(" \t")
-        return not before or before[-1] in STANDALONE_BEFORE or before[-1] == "\n"
+        before = self.text[max(0, seg.open - 200):seg.open]
+        stripped = before.rstrip()  # any space: scraped text has no-break spaces too
+        if not stripped or "\n" in before[len(stripped):]:
+            return True
+        return stripped[-1] in STANDALONE_BEFORE
 
     def cue_after(self, seg: Segment) -> Any | None:
         """A cue verb just after the closing mark, in the same sentence."""

@@ -58,8 +58,8 @@ def _evidence(text: str, i: int, lo: int, hi: int, width: int = 1) -> str:
     """Local evidence for the mark at i: 'open', 'close' or '?' (glued or spaced both sides)."""
     before = text[i - 1] if i > lo else " "
     after = text[i + width] if i + width < hi else " "
-    opens = before in OPEN_BEFORE and not after.isspace()
-    closes = after in CLOSE_AFTER and not before.isspace()
+    opens = (before in OPEN_BEFORE or before.isspace()) and not after.isspace()
+    closes = (after in CLOSE_AFTER or after.isspace()) and not before.isspace()
     if opens and not closes:
         return "open"
     if closes and not opens:
