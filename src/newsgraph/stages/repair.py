@@ -24,6 +24,8 @@ TWO_CHAR_MARKS = ("''", "``")
 # Token texts that are quotation marks (spaCy keeps '' and `` as one token).
 QUOTE_TOKENS = frozenset([*DOUBLE_MARKS, *TWO_CHAR_MARKS])
 _QUOTE_IN_TEXT = re.compile("[" + "".join(sorted(DOUBLE_MARKS)) + "]|''|``")
+# One double mark: a single character, or exactly two apostrophes / backticks.
+_DOUBLE_MARK = re.compile("[" + "".join(sorted(DOUBLE_MARKS)) + "]|(?<!')''(?!')|(?<!`)``(?!`)")
 OPENING_SINGLE = "‘"
 CLOSING_SINGLE = "’"
 # Characters after which a mark opens a quote: start of line, space, brackets, dashes.
@@ -86,18 +88,7 @@ def double_mark_roles(text: str, lo: int, hi: int) -> list[dict[str, Any]]:
 
 def _double_marks(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """(offset, width) of each double mark in text[lo:hi]."""
-    out = []
-    i = lo
-    while i < hi:
-        ch = text[i]
-        if ch in DOUBLE_MARKS:
-            out.append((i, 1))
-        elif text[i:i + 2] in TWO_CHAR_MARKS and i + 2 <= hi and (
-                i == lo or text[i - 1] != ch) and text[i + 2:i + 3] != ch:
-            out.append((i, 2))
-            i += 1
-        i += 1
-    return out
+    return [(m.start(), m.end() - m.start()) for m in _DOUBLE_MARK.finditer(text, lo, hi)]
 
 
 def single_mark_roles(text: str, lo: int, hi: int) -> list[dict[str, Any]]:
