@@ -328,3 +328,12 @@ def test_regression_no_break_space_before_a_quote() -> None:
             "Mr. Trump on more than one occasion and I am disturbed.”")
     q = find(text, "I’ve met")
     assert q.rule == "continuation" and q.speaker.name == "Bolton"
+
+
+def test_regression_lowercase_cue_after_an_exclamation() -> None:
+    """PolNeAR train: “They want me!” he says to Reynolds from behind the camera in a
+    livestream -- a long cue sentence the parser split off at !”."""
+    text = ("Pete Santilli filmed the protest. Kieran Suckling disagreed. “They want me!” he says "
+            "to Reynolds from behind the camera in a livestream from the Hammond protest.")
+    q = find(text, "They want me")
+    assert q.rule == "cue_after"

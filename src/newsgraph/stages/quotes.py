@@ -185,9 +185,11 @@ class _Finder:
         sent = close_tok.sent
         last = self.text[seg.close - 1] if seg.close > 0 else ""
         nxt = close_tok.nbor(1) if close_tok.i + 1 < len(self.doc) else None
-        if nxt is not None and nxt.i >= sent.end and last in "?!" and \
-                len(nxt.sent) <= SHORT_CUE_SENTENCE and "\n" not in self.text[seg.after:nxt.idx]:
-            sent = nxt.sent  # “... a bribe?” Trump asked.: the parser ended the sentence at ?”
+        if nxt is not None and nxt.i >= sent.end and last in "?!" and (
+                nxt.is_lower or len(nxt.sent) <= SHORT_CUE_SENTENCE) and \
+                "\n" not in self.text[seg.after:nxt.idx]:
+            sent = nxt.sent  # “... a bribe?” Trump asked. / “...!” he says to ...: the parser
+            # ended the sentence at the closing mark
         if nxt is None or nxt.i >= sent.end:
             return None
         if last == "." and not nxt.is_lower:  # "... position.” President Xi did not"
