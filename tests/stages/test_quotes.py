@@ -229,11 +229,16 @@ def test_speaker_inside_a_quote_is_replaced_by_the_governing_quote_speaker() -> 
 
 
 def test_quoted_fragment_governed_by_any_verb_is_a_mixed_attribution() -> None:
-    text = "Lewandowski faulted the director for acting as “the judge and the jury” in the case."
-    q = find(text, "the jury")
+    text = "Senator Collins published an op-ed hammering his “unsuitability for office.”"
+    q = find(text, "unsuitability")
     assert q.type == "mixed" and q.rule == "quoted_fragment"
-    assert q.speaker.name == "Lewandowski"
-    assert content(text, q) == "the director for acting as “the judge and the jury” in the case"
+    assert q.speaker.name == "Collins"
+    assert content(text, q) == "his “unsuitability for office.”"
+
+
+def test_scare_quotes_modifying_a_noun_are_not_attributed() -> None:
+    text = "That could trigger the “contested convention” scenario in July."
+    assert quotes_of(text) == []
 
 
 def test_object_content_reaches_the_quoted_phrase_after_it() -> None:

@@ -448,6 +448,38 @@ def _is_title(f: _Finder, seg: Segment, first: Any) -> bool:
     return "as" not in before[-2:] and first.dep_ != "oprd" and first.head.dep_ != "oprd"
 
 
+# Entity types of speakers; pronouns that stand for people or groups.
+SPEAKER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you"})
+# How a quoted fragment may hang off its verb to be that verb's subject's words: as the
+# object or complement ("hammering his “unsuitability”"), or after "as" ("portrayed them as
+# “rapists”"); other prepositions mostly hold scare quotes ("by merely “picking up”").
+FRAGMENT_ARG_DEPS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "attr", "acomp", "dative"})
+
+
+def _names_someone(head: Any) -> bool:
+    """A subject that names a speaker: a name, a personal pronoun, or an entity."""
+    if not plausible_speaker(head):
+        return False
+    return head.pos_ == "PROPN" or head.lower_ in PERSONAL_PRONOUNS or \
+        head.ent_type_ in SPEAKER_ENTS or head.lemma_.lower() in lexicons.titles()
+
+
+def _fragment_is_argument(f: _Finder, seg: Segment, verb: Any) -> bool:
+    """Whether the fragment is (in) an object or complement of the verb, or its "as"
+    phrase -- not a modifier inside a noun phrase (the “contested convention” scenario)."""
+    first, last = f.tok(seg.inner), f.tok(seg.close - 1)
+    holder = next((c for c in verb.children if c.left_edge.i <= first.i <= c.right_edge.i),
+                  None)
+    if holder is None:
+        return False
+    if not (holder.dep_ in FRAGMENT_ARG_DEPS or holder.dep_ == "prep" and holder.lower_ == "as"):
+        return False
+    inside = range(first.i, last.i + 1)
+    top = next((t for t in f.doc[first.i: last.i + 1] if t.head.i not in inside), first)
+    return not (top.dep_ in ("compound", "amod", "nmod") and top.head.i > last.i)
+
+
 def _fragments(f: _Finder, stops: set[int], taken: list[Span],
                used_cues: set[int]) -> list[_Found]:
     """Quoted fragments no other rule attributed: the verb that governs one reports its
@@ -464,7 +496,9 @@ def _fragments(f: _Finder, stops: set[int], taken: list[Span],
         if verb is None or verb.i in used_cues or verb.idx > seg.open or f.inside_any(verb.idx):
             continue
         head = subject_of(verb)
-        if head is None or f.inside_any(head.idx) or not plausible_speaker(head):
+        if head is None or f.inside_any(head.idx) or not _names_someone(head):
+            continue
+        if not _fragment_is_argument(f, seg, verb):
             continue
         span = fragment_content(verb, first, stops)
         if span is None or _overlaps(span, taken):
