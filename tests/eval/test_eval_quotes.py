@@ -30,8 +30,16 @@ def test_continuation_joins_its_quote_across_a_quote_in_between() -> None:
     assert view[0].content == [span("It is new"), span("It is our brand.")]
 
 
-def test_continuation_in_a_new_paragraph_stays_apart() -> None:
+def test_continuation_in_a_new_paragraph_joins_too() -> None:
     article = Article(TEXT)
     article.quotes = [quote("q1", "It is new", "said"),
                       quote("q3", "Next paragraph.", continues="q1")]
+    view = polnear_view(article)
+    assert [q.id for q in view] == ["q1"]
+    assert view[0].content == [span("It is new"), span("Next paragraph.")]
+
+
+def test_quotes_that_continue_nothing_stay_apart() -> None:
+    article = Article(TEXT)
+    article.quotes = [quote("q1", "It is new", "said"), quote("q3", "Next paragraph.")]
     assert [q.id for q in polnear_view(article)] == ["q1", "q3"]
