@@ -342,3 +342,12 @@ def test_regression_lowercase_cue_after_an_exclamation() -> None:
             "to Reynolds from behind the camera in a livestream from the Hammond protest.")
     q = find(text, "They want me")
     assert q.rule == "cue_after"
+
+
+def test_regression_second_quote_with_its_own_cue_is_not_an_interruption() -> None:
+    """PolNeAR train: “Q1,” Trump said. He added, “Q2” was joined as one interrupted quote."""
+    text = ("“We don't want them in our country,” Trump said. He added, “I only want to admit "
+            "people who will support our values.”")
+    first, second = find(text, "want them"), find(text, "only want")
+    assert first.id != second.id and len(first.content) == 1
+    assert second.rule == "cue_before" and text[slice(*second.speaker.mention[0])] == "He"
