@@ -43,8 +43,10 @@ def main() -> None:
     ap.add_argument("--direct-only", action="store_true")
     ap.add_argument("--show", choices=SHOW, action="append", default=[])
     ap.add_argument("--top", type=int, default=40)
+    ap.add_argument("--source", default="", help="only articles whose name starts with this")
     args = ap.parse_args()
-    golds_all = load_split(args.polnear, args.split)[args.offset::args.every]
+    golds_all = [a for a in load_split(args.polnear, args.split)[args.offset::args.every]
+                 if a.name.startswith(args.source)]
     records = [Article(a.text) for a in golds_all]
     pipeline = quotes_pipeline()
     for i in range(0, len(records), BATCH):
