@@ -351,3 +351,11 @@ def test_regression_second_quote_with_its_own_cue_is_not_an_interruption() -> No
     first, second = find(text, "want them"), find(text, "only want")
     assert first.id != second.id and len(first.content) == 1
     assert second.rule == "cue_before" and text[slice(*second.speaker.mention[0])] == "He"
+
+
+def test_regression_only_speech_verbs_end_a_cue_after_content() -> None:
+    """PolNeAR train: "..., a claim not recognized internationally." made "recognized" a
+    sentence-final cue with the speaker "a claim"."""
+    text = ("Palestinians want East Jerusalem for their future state. Israel regards all of "
+            "Jerusalem as its indivisible capital, a claim not recognized internationally.")
+    assert all(q.rule != "cue_after_content" for q in quotes_of(text))

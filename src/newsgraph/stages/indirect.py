@@ -23,7 +23,7 @@ COMPLEMENT_DEPS = frozenset({"ccomp", "parataxis"})
 DEMAND_MEANINGS = frozenset({"demand", "promise", "warn", "ask"})
 # Preference when a verb has several dependents that may hold content: a clause reports
 # more precisely than an object, an object more than a prepositional phrase.
-RELATION_ORDER = ("ccomp", "parataxis", "xcomp", "dobj", "oprd", "prep:to", "prep:for",
+RELATION_ORDER = ("ccomp", "parataxis", "xcomp", "dobj", "prep:to", "prep:for",
                   "prep:about", "prep:of", "prep:on", "prep:as", "prep:against", "prep:with",
                   "prep:at", "prep:by", "prep:upon")
 # Prepositions that introduce reported content when the object holds a quotation mark.

@@ -530,7 +530,8 @@ def _reported_one(f: _Finder, tok: Any, stops: set[int]) -> _Found | None:
     A sentence-final cue after ", Name, the governor," takes its speaker from that phrase:
     the parser's subject for such a cue is often a word inside the long content before it.
     """
-    late = cue_after_content(tok)
+    speech = lexicons.cues().get(tok.lemma_.lower(), {}).get("kind") == "speech"
+    late = cue_after_content(tok) if speech else None  # "..., a claim not recognized."
     head = subject_of(tok)
     if late is not None and (head is None or head.i < late[1].i):
         return _Found([late[0]], tok, "cue_after_content", _kind(f.text, late[0]), late[1])
