@@ -33,7 +33,14 @@ from .indirect import (
     parenthetical,
 )
 from .repair import QUOTE_TOKENS, has_quote_mark
-from .speakers import SpeakerIndex, covers, plausible_speaker, resolve, subject_of
+from .speakers import (
+    SpeakerIndex,
+    covers,
+    names_a_time,
+    plausible_speaker,
+    resolve,
+    subject_of,
+)
 
 # Tokens a cue may sit after the closing mark: room for "Pavlo Kyrylenko, the Donetsk
 # regional governor, said" but not for an unrelated clause later in the sentence.
@@ -533,6 +540,8 @@ def _reported_one(f: _Finder, tok: Any, stops: set[int]) -> _Found | None:
     speech = lexicons.cues().get(tok.lemma_.lower(), {}).get("kind") == "speech"
     late = cue_after_content(tok) if speech else None  # "..., a claim not recognized."
     head = subject_of(tok)
+    if head is not None and names_a_time(head):
+        return None
     if late is not None and (head is None or head.i < late[1].i):
         return _Found([late[0]], tok, "cue_after_content", _kind(f.text, late[0]), late[1])
     if head is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .. import lexicons
@@ -139,12 +140,24 @@ NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "C
 NOMINAL_POS = frozenset({"PROPN", "NOUN", "PRON"})
 
 
+@lru_cache(maxsize=1)
+def _weekdays() -> frozenset[str]:
+    return frozenset(r["word"] for r in lexicons.table("temporal.tsv") if r["kind"] == "weekday")
+
+
 def plausible_speaker(tok: Any) -> bool:
     """Whether a token can name who speaks: a noun, name or pronoun that is not a date,
     number or an article's dateline ("LONDON —")."""
     if tok.pos_ not in NOMINAL_POS or tok.ent_type_ in NOT_SPEAKER_ENTS:
         return False
-    return not (tok.text.isupper() and len(tok.text) > 2 and tok.sent.start == 0 and tok.i < 6)
+    return not names_a_time(tok) and not (
+        tok.text.isupper() and len(tok.text) > 2 and tok.sent.start == 0 and tok.i < 6)
+
+
+def names_a_time(tok: Any) -> bool:
+    """A date or time word: never a speaker, though the parser may make it a subject
+    ("Saturday at the convention Warren said ...")."""
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in _weekdays()
 
 
 def _through_reported_clause(verb: Any, holder: Any, subject: Any) -> Any:
