@@ -123,6 +123,24 @@ def test_anaphoric_expressions_follow_the_period_named_before(
     assert values(nlp, text)[span] == expected
 
 
+@pytest.mark.parametrize("text,span,expected", [
+    ("Sales rose in January 2006. A year earlier they fell.", "A year earlier", "2005-01"),
+    ("Stocks plunged on 13 September and recovered two days later.", "two days later",
+     "2022-09-15"),
+    ("Sales were flat compared with a year earlier.", "a year earlier", "2021"),
+    ("Profits rose in the first half of 2006.", "the first half of 2006", "2006-H1"),
+    ("Growth will slow in the second half of this year.", "the second half of this year",
+     "2022-H2"),
+])
+def test_offsets_from_the_period_named_before_and_halves(
+        nlp: Any, text: str, span: str, expected: str) -> None:
+    assert values(nlp, text)[span] == expected
+
+
+def test_later_with_nothing_named_before_is_unresolved(nlp: Any) -> None:
+    assert values(nlp, "The plant reopened two days later.")["two days later"] is None
+
+
 def test_entire_year_without_an_earlier_period_is_unresolved(nlp: Any) -> None:
     found = {d["text"]: d for d in find_dates("It grew over the whole year.",
                                               nlp("It grew over the whole year."), THU)}
