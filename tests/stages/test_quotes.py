@@ -359,3 +359,10 @@ def test_regression_only_speech_verbs_end_a_cue_after_content() -> None:
     text = ("Palestinians want East Jerusalem for their future state. Israel regards all of "
             "Jerusalem as its indivisible capital, a claim not recognized internationally.")
     assert all(q.rule != "cue_after_content" for q in quotes_of(text))
+
+
+def test_mixed_content_stops_where_the_writer_adds_a_clause() -> None:
+    text = ("Jeb Bush says he’s “excited where we stand” as he faces a critically important "
+            "test in South Carolina.")
+    q = find(text, "excited")
+    assert content(text, q) == "he’s “excited where we stand”"

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -432,7 +433,7 @@ def _reported(f: _Finder, direct: list[_Found]) -> list[_Found]:
                 item.speaker_head.idx):
             item = _speaker_from_direct(item, direct)
         if item is not None and not any(_overlaps(c, taken) for c in item.content):
-            item.content = [_cover_segments(f, c) for c in item.content]
+            item.content = [_trim_tail(f, _cover_segments(f, c)) for c in item.content]
             out.append(item)
     for rep in according_to(f.doc, stops, f.text):
         if not _overlaps(rep.content, taken):
@@ -567,6 +568,23 @@ def _cover_segments(f: _Finder, span: Span) -> Span:
         elif seg.open < start < seg.after <= end:
             start = seg.open
     return start, end
+
+
+# What may follow a quoted fragment without being part of the reported words: a dash
+# or a subordinate clause the writer adds ("is “excited where we stand” as he faces ...").
+TAIL_AFTER_QUOTE = re.compile(r"^[,;]?\s*(?:—|–|--|-\s|\(|(?:as|though|although|while|"
+                              r"whereas|but|even\s+as|after|before|since|which|when)\b)")
+
+
+def _trim_tail(f: _Finder, span: Span) -> Span:
+    """End mixed content at its last closing mark when what follows is the writer's own
+    addition, not the speaker's words."""
+    start, end = span
+    closes = [s.after for s in f.segs if s.closed and start < s.after < end]
+    if not closes:
+        return span
+    last = max(closes)
+    return (start, last) if TAIL_AFTER_QUOTE.match(f.text[last:end]) else span
 
 
 def _outermost(found: list[_Found]) -> list[_Found]:
