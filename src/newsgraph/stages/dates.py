@@ -681,15 +681,34 @@ def windows(text: str, doc: Any = None) -> list[tuple[int, int]]:
     return out
 
 
+# Rules whose every match contains a digit: skipped in windows without one (speed).
+DIGIT_RULES = frozenset({"date_dmy", "date_mdy", "date_numeric", "year", "decade"})
+# Rules whose every match contains one of these strings (lower case): skipped in windows
+# without any, which spares most of the regex scanning (dates was the costliest stage).
+RULE_WORDS: dict[str, tuple[str, ...]] = {
+    "quarter": ("quarter",), "half": ("half",), "same": ("same",), "year_ref": ("year",),
+    "season": ("spring", "summer", "autumn", "fall", "winter"),
+    "deictic": ("today", "yesterday", "tomorrow", "tonight", "this ", "last "),
+}
+_DIGIT = re.compile(r"\d")
+
+
 def pattern_spans(text: str, model_dates: set[int],
                   doc: Any = None) -> list[tuple[int, int, str]]:
     """Non-overlapping matches of all rules: longest first, then rule order."""
     found = []
     spans = windows(text, doc)
+    digits = [_DIGIT.search(text, lo, hi) is not None for lo, hi in spans]
+    lowered = [text[lo:hi].lower() for lo, hi in spans]
     for order, (name, pattern) in enumerate(compiled()):
         if name in MODEL_ONLY:
             continue
-        for lo, hi in spans:
+        needs = RULE_WORDS.get(name)
+        for (lo, hi), has_digit, low in zip(spans, digits, lowered, strict=True):
+            if name in DIGIT_RULES and not has_digit:
+                continue
+            if needs is not None and not any(w in low for w in needs):
+                continue
             for m in pattern.finditer(text, lo, hi):
                 if keep(name, m, text, model_dates):
                     found.append((m.end() - m.start(), -order, m.start(), m.end(), name))
