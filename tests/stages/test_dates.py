@@ -103,6 +103,7 @@ def test_a_day_after_names_the_day_before_the_anchor(nlp: Any) -> None:
     ("He resigned yesterday.", "yesterday", "2022-09-14"),
     ("Shares fell 3% today.", "today", "2022-09-15"),
     ("The company lost money last year.", "last year", "2021"),
+    ("Earnings fell from the prior year.", "the prior year", "2021"),
 ])
 def test_absolute_and_deictic(nlp: Any, text: str, span: str, expected: str) -> None:
     assert values(nlp, text)[span] == expected

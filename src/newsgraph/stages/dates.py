@@ -121,7 +121,7 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("year_ref", r"the\s+(?:entire|whole|full|same)\s+year"),
     ("relative", r"(?:(?P<pre>earlier|later)\s+|(?:the\s+)?(?P<modw>beginning|start|middle|end)"
                  r"\s+of\s+)?(?:the\s+)?(?P<rel>last|next|this|past|the|"
-                 r"coming|previous|following|current)\s+(?P<unit>week|weekend|month|year|"
+                 r"coming|previous|prior|following|current)\s+(?P<unit>week|weekend|month|year|"
                  r"decade|quarter|century)"),
     ("set", r"(?:(?:once|twice|\w+\s+times)\s+an?|per|every|each)\s+(?P<unit>{UNIT})"
             r"|(?P<adv>daily|weekly|monthly|annually|yearly|annual)"),
@@ -499,7 +499,7 @@ def h_relative(m: re.Match[str], ctx: Ctx) -> Timex | None:
     rel = m.group("rel").lower()
     if rel == "the" and not m.group("modw"):
         return None  # "the year" alone names no particular year
-    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
+    step = {"last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1,
             "following": 1}.get(rel, 0)
     unit = unit_code(m.group("unit"))
     return Timex(shift(ctx.anchor, step, unit), "DATE", f"relative:{rel}", _mod(m))
