@@ -211,10 +211,10 @@ def cmd_quotes(args: argparse.Namespace) -> int:
 
 def _write_csv(rows: list[dict[str, Any]], out: IO[str]) -> None:
     cols = ["article_id", "id", "type", "speaker_name", "quote_text", "start", "end",
-            "addressee", "medium", "published", "title"]
+            "addressee", "medium", "via", "published", "title"]
     writer = csv.DictWriter(out, fieldnames=cols, extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({**r, "via": (r.get("via") or {}).get("name")} for r in rows)
 
 
 def _quotes_table(rows: list[dict[str, Any]]) -> str:

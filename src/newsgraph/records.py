@@ -83,6 +83,9 @@ class Quote:
     continues: str | None = None  # id of the quote this one continues (same speaker, no cue)
     date: dict[str, Any] | None = None  # {"value", "start", "end"} or the publication date
     place: dict[str, Any] | None = None  # {"name", "country", "start", "end"}
+    # Who reports the quote, when the text says so: "..., Sanders said, according to CNN"
+    # -> {"name": "CNN", "start", "end"}. The speaker stays Sanders.
+    via: dict[str, Any] | None = None
 
     @property
     def start(self) -> int:
@@ -104,6 +107,7 @@ class Quote:
             "continues": self.continues,
             "date": self.date,
             "place": self.place,
+            "via": self.via,
             "rule": self.rule,
         }
 

@@ -43,3 +43,12 @@ def test_quotes_that_continue_nothing_stay_apart() -> None:
     article = Article(TEXT)
     article.quotes = [quote("q1", "It is new", "said"), quote("q3", "Next paragraph.")]
     assert [q.id for q in polnear_view(article)] == ["q1", "q3"]
+
+
+def test_a_reported_quote_is_scored_with_its_outermost_source() -> None:
+    article = Article(TEXT)
+    q = quote("q1", "It is new", "said")
+    q.via = {"name": "a film", "start": span("a film")[0], "end": span("a film")[1]}
+    article.quotes = [q]
+    assert polnear_view(article)[0].speaker.mention == [span("a film")]
+    assert article.quotes[0].speaker.mention == [span("Mr. Hill")]  # the record is kept

@@ -366,3 +366,12 @@ def test_mixed_content_stops_where_the_writer_adds_a_clause() -> None:
             "test in South Carolina.")
     q = find(text, "excited")
     assert content(text, q) == "he’s “excited where we stand”"
+
+
+def test_according_to_after_a_quote_records_who_reports_it() -> None:
+    text = ("“I ask you as a personal courtesy not to protest on the floor,” Bernie Sanders said, "
+            "according to CNN.")
+    q = find(text, "personal courtesy")
+    assert q.speaker.name == "Bernie Sanders"
+    assert q.via is not None and q.via["name"] == "CNN"
+    assert text[q.via["start"]:q.via["end"]] == "CNN"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -63,3 +64,18 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
     conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
     with pytest.raises(RuntimeError, match="newer"):
         migrate(conn)
+
+
+def test_version_one_database_gains_the_via_column(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(f"BEGIN; {MIGRATIONS[0]}; PRAGMA user_version = 1; COMMIT;")
+    conn.close()
+    rec = record()
+    rec["quotes"][0]["via"] = {"name": "CNN", "start": 0, "end": 3}
+    with Store(path) as store:
+        store.save(rec)
+        via = store.conn.execute("SELECT via FROM quotes").fetchone()[0]
+        version = store.conn.execute("PRAGMA user_version").fetchone()[0]
+    assert version == len(MIGRATIONS) == 2
+    assert json.loads(via)["name"] == "CNN"

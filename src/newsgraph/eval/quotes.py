@@ -78,10 +78,14 @@ def polnear_view(article: Article) -> list[Quote]:
     attribution it continues (“Q1,” X said. “Q2.” is ONE attribution with two content
     spans, also across a paragraph break); newsgraph records Q2 as a continuation of Q1.
     Join them for scoring. (Chosen on train: joining every continuation scored higher than
-    joining only those in the same paragraph after Q1's cue, on three train samples.)"""
+    joining only those in the same paragraph after Q1's cue, on three train samples.)
+    PolNeAR's Source is the outermost one: a quote ``according to CNN`` is scored with
+    its ``via`` as the speaker mention."""
     out: list[Quote] = []
     position: dict[str, int] = {}  # quote id -> its (possibly merged) record in out
     for q in article.quotes or []:
+        if q.via:  # PolNeAR's Source is the outermost one: "according to CNN"
+            q = replace(q, speaker=replace(q.speaker, mention=[(q.via["start"], q.via["end"])]))
         at = position.get(q.continues or "")
         if at is not None:
             out[at] = replace(out[at], content=[*out[at].content, *q.content])

@@ -666,9 +666,26 @@ def _resolve(f: _Finder, found: list[_Found]) -> list[Quote]:
                           speaker, item.rule)
             if cue is not None:
                 _addressee_and_medium(cue, quote)
+                quote.via = _reported_via(cue, quote)
         item.quote = quote
         quotes.append(quote)
     return quotes
+
+
+def _reported_via(cue: Any, quote: Quote) -> dict[str, Any] | None:
+    """``“...,” Sanders said, according to CNN``: who reports the quote, from an "according
+    to" phrase in the cue's sentence outside the quoted words."""
+    doc, sent = cue.doc, cue.sent
+    for tok in doc[sent.start: sent.end - 1]:
+        if tok.lower_ != "according" or doc[tok.i + 1].lower_ != "to":
+            continue
+        if any(s <= tok.idx < e for s, e in quote.content):
+            continue
+        obj = next((t for t in doc[tok.i + 1].children if t.dep_ == "pobj"), None)
+        if obj is not None:
+            start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
+            return {"name": doc.text[start:end], "start": start, "end": end}
+    return None
 
 
 def _addressee_and_medium(cue: Any, quote: Quote) -> None:

@@ -100,11 +100,12 @@ class Store:
                 speaker.get("entity"), json.dumps(speaker.get("mention", [])),
                 q.get("addressee"), q.get("medium"), q.get("rule"),
                 " … ".join(text[s:e] for s, e in spans),
+                json.dumps(q["via"]) if q.get("via") else None,
             ))
         self.conn.executemany(
             "INSERT INTO quotes (article_id, id, type, start, end, content, cue, speaker_name, "
-            "speaker_entity, speaker_mention, addressee, medium, rule, quote_text) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            "speaker_entity, speaker_mention, addressee, medium, rule, quote_text, via) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
 
     def _insert_facts(self, aid: str, record: dict[str, Any]) -> None:
         rows = []
@@ -148,6 +149,7 @@ class Store:
             out = dict(row)
             for key in ("content", "cue", "speaker_mention"):
                 out[key] = json.loads(out[key])
+            out["via"] = json.loads(out["via"]) if out.get("via") else None
             yield out
 
 

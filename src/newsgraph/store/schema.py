@@ -77,6 +77,10 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX facts_kind ON facts(kind);
     """,
+    # 2: who reports a quote ("according to CNN"), as JSON {"name", "start", "end"}.
+    """
+    ALTER TABLE quotes ADD COLUMN via TEXT;
+    """,
 )
 
 
