@@ -177,6 +177,7 @@ def test_quoted_as_saying_is_one_attribution() -> None:
     text = "CCTV quoted Mr Xi as saying China was willing to work with Russia on trade."
     quotes = [q for q in quotes_of(text) if "China was willing" in content(text, q)]
     assert len(quotes) == 1 and quotes[0].speaker.name == "Xi"
+    assert quotes[0].via is not None and quotes[0].via["name"] == "CCTV"
 
 
 def test_regression_mixed_content_ending_at_the_closing_mark_includes_it() -> None:

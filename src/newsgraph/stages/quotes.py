@@ -676,6 +676,10 @@ def _reported_via(cue: Any, quote: Quote) -> dict[str, Any] | None:
     """``“...,” Sanders said, according to CNN``: who reports the quote, from an "according
     to" phrase in the cue's sentence outside the quoted words."""
     doc, sent = cue.doc, cue.sent
+    quoter = _quoted_by(cue)
+    if quoter is not None:  # "CCTV quoted Mr Xi as saying ...": CCTV reports it
+        start, end = quoter.left_edge.idx, quoter.right_edge.idx + len(quoter.right_edge.text)
+        return {"name": doc.text[start:end], "start": start, "end": end}
     for tok in doc[sent.start: sent.end - 1]:
         if tok.lower_ != "according" or doc[tok.i + 1].lower_ != "to":
             continue
@@ -685,6 +689,18 @@ def _reported_via(cue: Any, quote: Quote) -> dict[str, Any] | None:
         if obj is not None:
             start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
             return {"name": doc.text[start:end], "start": start, "end": end}
+    return None
+
+
+def _quoted_by(cue: Any) -> Any | None:
+    """The subject of "quote" in ``X quoted Y as saying``, for the cue "saying"."""
+    tok = cue
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.lemma_.lower() == "quote":
+            return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return None
 
 
