@@ -827,8 +827,8 @@ def resolve_anaphora(dates: list[dict[str, Any]]) -> list[dict[str, Any]]:
         rule = d["rule"]
         value = _from_previous(rule, last) if rule.startswith(ANAPHORIC) and last else None
         if value is not None:
-            d["value"], d["rule"] = value, rule.split(";")[0] + ":from-previous" + (
-                rule[len(rule.split(";")[0]):])
+            name, sep, note = rule.partition(";")
+            d["value"], d["rule"] = value, f"{name}:from-previous{sep}{note}"
         if d["value"] and (m := CALENDAR_VALUE.match(d["value"])) and (
                 not rule.startswith(ANAPHORIC) or value is not None):
             last = m

@@ -484,8 +484,8 @@ def _subjects(verb: Any) -> list[Any]:
 
 
 def _misparsed_subject(subj: Any) -> list[Any]:
-    """A preposition parsed as subject ("In Kyiv, von der Leyen held talks": "In" nsubj,
-    "von der Leyen" conjoined to "Kyiv") stands for the name conjoined inside its phrase:
+    """A preposition parsed as subject ("In Paris, Anna Berg held talks": "In" nsubj,
+    "Anna Berg" conjoined to "Paris") stands for the name conjoined inside its phrase:
     the phrase's own object is the fronted place or time."""
     if subj.pos_ != "ADP":
         return [subj]

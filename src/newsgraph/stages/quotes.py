@@ -35,6 +35,7 @@ from .indirect import (
 )
 from .repair import QUOTE_TOKENS, has_quote_mark
 from .speakers import (
+    NOMINAL_POS,
     SpeakerIndex,
     covers,
     names_a_time,
@@ -372,9 +373,6 @@ def _attribute(f: _Finder, seg: Segment, segs: list[Segment], k: int,
     return _Found(content, cue, rule, "direct", head)
 
 
-NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
-
-
 def _speaker_outside(f: _Finder, seg: Segment, cue: Any) -> Any | None:
     """For a cue after the quote: the speaker named between the closing mark and the cue
     (``,” Briggs said``), else right after the cue (``,” said Briggs``); the top nominal
@@ -382,7 +380,7 @@ def _speaker_outside(f: _Finder, seg: Segment, cue: Any) -> Any | None:
     if cue.idx < seg.after:
         return None
     lo, hi = f.tok(seg.after - 1).i + 1, cue.i
-    if not any(t.pos_ in NOMINAL for t in f.doc[lo:hi]):
+    if not any(t.pos_ in NOMINAL_POS for t in f.doc[lo:hi]):
         lo, hi = cue.i + 1, min(cue.i + 1 + BEFORE_GAP, cue.sent.end)
         hi = next((t.i for t in f.doc[lo:hi] if t.is_punct), hi)  # "said X, asked ..."
     stretch = [t for t in f.doc[lo:hi] if plausible_speaker(t) and not f.inside_any(t.idx)]

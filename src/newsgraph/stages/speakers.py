@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from .. import lexicons
 from ..records import Entity, Span, Speaker
+from .dates import vocab as date_vocab
 from .docarrays import DocArrays
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -140,11 +140,6 @@ NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "C
 NOMINAL_POS = frozenset({"PROPN", "NOUN", "PRON"})
 
 
-@lru_cache(maxsize=1)
-def _weekdays() -> frozenset[str]:
-    return frozenset(r["word"] for r in lexicons.table("temporal.tsv") if r["kind"] == "weekday")
-
-
 def plausible_speaker(tok: Any) -> bool:
     """Whether a token can name who speaks: a noun, name or pronoun that is not a date,
     number or an article's dateline ("LONDON —")."""
@@ -157,7 +152,7 @@ def plausible_speaker(tok: Any) -> bool:
 def names_a_time(tok: Any) -> bool:
     """A date or time word: never a speaker, though the parser may make it a subject
     ("Saturday at the convention Warren said ...")."""
-    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in _weekdays()
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in date_vocab()["weekday"]
 
 
 def _through_reported_clause(verb: Any, holder: Any, subject: Any) -> Any:
