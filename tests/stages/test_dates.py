@@ -189,3 +189,17 @@ def test_stage_infers_anchor_when_none_given(nlp: Any) -> None:
     DatesStage().process(article)
     first = article.extra["dates"][0]
     assert first["value"] == "2022-09-15" and "anchor: inferred" in first["rule"]
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # a perfect progressive looks back, like any perfect
+    ("Bond yields have been climbing in August.", "August", "2022-08"),
+    # "since" names a start before the anchor whatever the verb
+    ("Inflation is at its highest since September 20.", "September 20", "2021-09-20"),
+    # a bare verb joined to a future one shares its tense
+    ("The minister would sign the pact in May and visit the region in November.",
+     "November", "2022-11"),
+])
+def test_tense_of_perfects_since_and_conjoined_verbs(nlp: Any, text: str, span: str,
+                                                     expected: str) -> None:
+    assert values(nlp, text)[span] == expected

@@ -756,8 +756,11 @@ def clause_direction(doc: Any, start: int, end: int) -> Direction:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return "past"
+    before = doc[span[0].i - 1].lower_ if span[0].i > 0 else ""
+    if before == "since":
+        return "past"  # "has been falling since February 4": a start before the anchor
     direction = verb_direction(verb)
-    if direction == "nearest" and span[0].i > 0 and doc[span[0].i - 1].lower_ in DEADLINE:
+    if direction == "nearest" and before in DEADLINE:
         return "future"  # "wants to cut dealers by early June"
     return direction
 
@@ -766,8 +769,15 @@ def clause_direction(doc: Any, start: int, end: int) -> Direction:
 DEADLINE = frozenset({"by", "until", "till", "before"})
 
 
+# Auxiliaries of the perfect.
+PERFECT = frozenset({"have", "has", "had", "'ve", "'d", "’ve", "’d"})
+
+
 def verb_direction(verb: Any, depth: int = 0) -> Direction:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not aux and verb.tag_ == "VB" and verb.dep_ == "conj" and depth < 2 and \
+            verb.head.pos_ in ("VERB", "AUX"):
+        return verb_direction(verb.head, depth + 1)  # "would close ... and attend": shared
     words = {c.lower_ for c in aux}
     if words & _future_words() or verb.lemma_.lower() in vocab()["intent"]:
         return "future"
@@ -778,8 +788,8 @@ def verb_direction(verb: Any, depth: int = 0) -> Direction:
         if head.lemma_.lower() in vocab()["intent"] or head.lower_ in _future_words():
             return "future"
         return verb_direction(head, depth + 1) if head.pos_ in ("VERB", "AUX") else "nearest"
-    if verb.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in aux):
-        return "past"
+    if verb.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in aux) or words & PERFECT:
+        return "past"  # "has been falling": a perfect looks back even when progressive
     if verb.tag_ == "VBG" and words:  # "is meeting on Friday": arranged future
         return "future"
     return "nearest" if verb.tag_ in ("VBZ", "VBP", "VBG") else "past"
