@@ -203,3 +203,25 @@ def test_stage_infers_anchor_when_none_given(nlp: Any) -> None:
 def test_tense_of_perfects_since_and_conjoined_verbs(nlp: Any, text: str, span: str,
                                                      expected: str) -> None:
     assert values(nlp, text)[span] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The fall in copper prices hurt miners.", {}),  # a drop, not the season
+    ("Analysts blamed the fall of the euro.", {}),
+    ("Orders slowed during the fall.", {"fall": "2022-FA"}),  # the one begun by mid-September
+    ("The mine will reopen in the fall of next year.", {"fall of next year": "2023-FA"}),
+    ("A cheaper phone goes on sale this spring.", {"this spring": "2022-SP"}),
+])
+def test_fall_the_drop_and_the_season(nlp: Any, text: str, expected: dict[str, str]) -> None:
+    assert values(nlp, text) == expected
+
+
+def test_two_digit_decade_takes_the_anchors_century(nlp: Any) -> None:
+    text = "Rates were higher in the 40s."
+    assert values(nlp, text, dt.date(1987, 3, 2))["the 40s"] == "194"
+    assert values(nlp, text)["the 40s"] == "194"
+
+
+def test_no_match_starts_inside_a_number_or_fraction(nlp: Any) -> None:
+    assert "87 year" not in values(nlp, "Sales fell in the 2021/22 crop year.")
+    assert values(nlp, "Net income was 4,570,000 dlrs, the firm said.") == {}

@@ -102,7 +102,8 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("half", r"(?:the\s+)?(?P<ord>first|second|1st|2nd)[-\s]+half(?:\s+of\s+(?:(?P<year>{YEAR})"
              r"|(?P<rel>this|last|next|the\s+previous)\s+year))?"),
     ("season", r"(?:(?P<rel>this|last|next|past|coming)\s+|(?P<mod>early|mid|late)[-\s]+)?"
-               r"(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?"),
+               r"(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR})"
+               r"|\s+of\s+(?P<yrel>this|last|next)\s+year)?"),
     ("decade", r"(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?"
                r"(?:(?P<cent>1[89]|20)(?P<dec>\d)0|'?(?P<dec2>\d)0)'?s"),
     ("year", r"(?:(?P<mod>early|mid|late)[-\s]+|(?:the\s+)?(?P<modw>beginning|start|middle|end)"
@@ -144,7 +145,9 @@ def compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
     for name, pattern in RULE_PATTERNS:
         for key, value in p.items():
             pattern = pattern.replace("{" + key + "}", value)
-        out.append((name, re.compile(r"(?<![\w'’-])(?:" + pattern + r")(?![\w])", re.I)))
+        # no match starts inside a word, a fraction or a number ("1986/87 year", "4,500 days")
+        out.append((name, re.compile(r"(?<![\w'’/-])(?<!\d[,.])(?:" + pattern + r")(?![\w])",
+                                     re.I)))
     return tuple(out)
 
 
@@ -411,6 +414,10 @@ def h_season(m: re.Match[str], ctx: Ctx) -> Timex | None:
     if ctx.anchor is None:
         return _unanchored("season")
     start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    rel = (m.group("yrel") or m.group("rel") or "").lower()
+    if m.group("yrel") or rel == "this":  # "this fall", "the fall of next year"
+        year = ctx.anchor.year + {"last": -1, "next": 1}.get(rel, 0)
+        return Timex(f"{year}-{code}", "DATE", f"season:{rel}", _mod(m))
     year = month_year(ctx.anchor, start, _direction(m, ctx))
     return Timex(f"{year}-{code}", "DATE", f"season:{_direction(m, ctx)}", _mod(m))
 
@@ -420,7 +427,8 @@ def h_decade(m: re.Match[str], ctx: Ctx) -> Timex | None:
         return Timex(m.group("cent") + m.group("dec"), "DATE", "decade", _mod(m))
     dec = int(m.group("dec2"))
     this_year = ctx.anchor.year if ctx.anchor else 2000
-    century = 20 if dec * 10 <= this_year % 100 else 19
+    # the latest such decade not after the anchor's: "the 90s" in 2010 is 199, in 1995 too
+    century = this_year // 100 if dec * 10 <= this_year % 100 else this_year // 100 - 1
     return Timex(f"{century}{dec}", "DATE", "decade:two-digit", _mod(m))
 
 
@@ -623,8 +631,26 @@ def keep(rule: str, m: re.Match[str], text: str, model_dates: set[int]) -> bool:
     if rule == "season" and re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
         return False  # "Winter Olympic Games", "Summer Palace": part of a name
     if rule == "season" and g["season"].lower() == "fall":
-        return bool(g["rel"] or g["year"] or g["mod"]) or prev in ("the", "this", "last", "in")
+        return bool(g["rel"] or g["year"] or g["mod"]) or _fall_is_autumn(text, m, prev)
     return True
+
+
+# Words before "the fall" that make it the season ("in the fall") rather than a drop.
+SEASON_PREPS = frozenset("in during by until till since through throughout over before after "
+                         "from for into".split())
+# "the fall in prices", "a fall of 3%", "the fall to 90": a drop, not the season.
+FALL_OF_SOMETHING = re.compile(r"\s+(?:in|to|from|on|by|of(?!\s+(?:last|this|next)\b))\b",
+                               re.I)
+
+
+def _fall_is_autumn(text: str, m: re.Match[str], prev: str) -> bool:
+    """A bare "fall" is the season after "in", "this", "last" or "<preposition> the",
+    unless it is followed by what fell ("in prices", "of 5%")."""
+    if FALL_OF_SOMETHING.match(text, m.end()):
+        return False
+    if prev == "the":
+        return _prev_word(text, text.lower().rfind("the", 0, m.start())) in SEASON_PREPS
+    return prev in ("this", "last", "in")
 
 
 # Every rule match contains a digit or one of these words; the rules only run in windows
