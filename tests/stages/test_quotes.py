@@ -376,3 +376,18 @@ def test_according_to_after_a_quote_records_who_reports_it() -> None:
     assert q.speaker.name == "Bernie Sanders"
     assert q.via is not None and q.via["name"] == "CNN"
     assert text[q.via["start"]:q.via["end"]] == "CNN"
+
+
+def test_long_speaker_description_between_quote_and_cue() -> None:
+    text = ("“Nothing we could do now would change the outcome,” Maria Lopez, director of the "
+            "Center for Coastal Studies at the Northern Policy Research Institute, said.")
+    q = find(text, "Nothing we could do")
+    assert q.type == "direct" and q.speaker.name == "Maria Lopez"
+    assert content(text, q) == "Nothing we could do now would change the outcome"
+
+
+def test_question_split_off_from_a_long_attribution_sentence() -> None:
+    text = ("“Do you think I will back down?” Ms Hale asked reporters sharply during a "
+            "briefing at the council offices late last week.")
+    q = find(text, "back down")
+    assert q.type == "direct" and q.speaker.name == "Hale"

@@ -47,6 +47,9 @@ from .speakers import (
 # Tokens a cue may sit after the closing mark: room for "Pavlo Kyrylenko, the Donetsk
 # regional governor, said" but not for an unrelated clause later in the sentence.
 AFTER_WINDOW = 16
+# Tokens a speaker description may run between a closing mark and its cue when the whole
+# stretch is the cue's subject ("Fred Kagan, director of the ... Institute, said").
+LONG_SPEAKER_TOKENS = 40
 # A sentence this short after a quote ending in ? or ! may be its attribution ("Trump
 # asked."), which the parser split off at the closing mark.
 SHORT_CUE_SENTENCE = 8
@@ -194,11 +197,13 @@ class _Finder:
         sent = close_tok.sent
         last = self.text[seg.close - 1] if seg.close > 0 else ""
         nxt = close_tok.nbor(1) if close_tok.i + 1 < len(self.doc) else None
-        if nxt is not None and nxt.i >= sent.end and last in "?!" and (
-                nxt.is_lower or len(nxt.sent) <= SHORT_CUE_SENTENCE) and \
-                "\n" not in self.text[seg.after:nxt.idx]:
+        split = nxt is not None and nxt.i >= sent.end and last in "?!" and \
+            "\n" not in self.text[seg.after:nxt.idx]
+        if split and (nxt.is_lower or len(nxt.sent) <= SHORT_CUE_SENTENCE):
             sent = nxt.sent  # “... a bribe?” Trump asked. / “...!” he says to ...: the parser
             # ended the sentence at the closing mark
+        elif split:  # “...?” Trump asked reporters during a news conference last month.
+            return self._opening_cue(nxt)
         if nxt is None or nxt.i >= sent.end:
             return None
         if last == "." and not nxt.is_lower:  # "... position.” President Xi did not"
@@ -208,6 +213,25 @@ class _Finder:
                 break
             if is_speech_cue(tok):
                 return tok
+        return self._opening_cue(nxt, sent.end)
+
+    def _opening_cue(self, first: Any, end: int | None = None) -> Any | None:
+        """A speech verb whose subject is exactly the words from ``first`` up to it: the
+        attribution after a closing mark when a long speaker description ("Fred Kagan,
+        director of the ... Institute, said") or a parser's sentence split put it out of
+        plain reach."""
+        end = first.sent.end if end is None else end
+        while first.is_punct and first.i + 1 < end and first.text not in QUOTE_TOKENS:
+            first = first.nbor(1)
+        for tok in self.doc[first.i: min(end, first.i + LONG_SPEAKER_TOKENS)]:
+            if tok.text in QUOTE_TOKENS or "\n" in tok.text:
+                return None
+            if is_speech_cue(tok):
+                subj = [c for c in tok.lefts if c.dep_ in ("nsubj", "nsubjpass")]
+                if subj and subj[0].left_edge.i == first.i and all(
+                        t.is_punct for t in self.doc[subj[0].right_edge.i + 1: tok.i]):
+                    return tok
+                return None
         return None
 
     def cue_before(self, seg: Segment) -> Any | None:
