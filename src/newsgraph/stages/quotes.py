@@ -199,10 +199,10 @@ class _Finder:
         nxt = close_tok.nbor(1) if close_tok.i + 1 < len(self.doc) else None
         split = nxt is not None and nxt.i >= sent.end and last in "?!" and \
             "\n" not in self.text[seg.after:nxt.idx]
-        if split and (nxt.is_lower or len(nxt.sent) <= SHORT_CUE_SENTENCE):
+        if split and nxt is not None and (nxt.is_lower or len(nxt.sent) <= SHORT_CUE_SENTENCE):
             sent = nxt.sent  # “... a bribe?” Trump asked. / “...!” he says to ...: the parser
             # ended the sentence at the closing mark
-        elif split:  # “...?” Trump asked reporters during a news conference last month.
+        elif split and nxt is not None:  # “...?” Trump asked reporters during a briefing.
             return self._opening_cue(nxt)
         if nxt is None or nxt.i >= sent.end:
             return None
