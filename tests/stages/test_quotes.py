@@ -391,3 +391,12 @@ def test_question_split_off_from_a_long_attribution_sentence() -> None:
             "briefing at the council offices late last week.")
     q = find(text, "back down")
     assert q.type == "direct" and q.speaker.name == "Hale"
+
+
+def test_continuation_joins_the_reported_clause_right_before_it() -> None:
+    text = ("“The rules are fine,” Ms Reyes wrote. Mr Okafor argued that the vote was "
+            "rushed. “We should have waited another week for the final report.”")
+    later = find(text, "We should have waited")
+    reported = find(text, "the vote was rushed")
+    assert later.continues == reported.id
+    assert later.speaker.name == "Okafor"

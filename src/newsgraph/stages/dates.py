@@ -15,7 +15,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, NamedTuple
 
 from .. import lexicons
@@ -107,7 +107,7 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("decade", r"(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?"
                r"(?:(?P<cent>1[89]|20)(?P<dec>\d)0|'?(?P<dec2>\d)0)'?s"),
     ("year", r"(?:(?P<mod>early|mid|late)[-\s]+|(?:the\s+)?(?P<modw>beginning|start|middle|end)"
-             r"\s+of\s+)?(?P<year>{YEAR})(?![-/]?\d)"),
+             r"\s+of\s+|(?:the\s+)?(?P<yw>year)\s+)?(?P<year>{YEAR})(?![-/]?\d)"),
     ("weekday", r"(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<weekday>{WEEKDAY})"
                 r"(?:\s+(?P<part>{PART}))?"),
     ("deictic", r"(?:(?P<pre>earlier|later)\s+)?(?P<word>today|yesterday|tomorrow|tonight)"
@@ -123,7 +123,11 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("relative", r"(?:(?P<pre>earlier|later)\s+|(?:the\s+)?(?P<modw>beginning|start|middle|end)"
                  r"\s+of\s+)?(?:the\s+)?(?P<rel>last|next|this|past|the|"
                  r"coming|previous|prior|following|current)\s+(?P<unit>week|weekend|month|year|"
-                 r"decade|quarter|century)"),
+                 r"decade|quarter|century)(?!-)(?:\s+(?P<post>previous|before|earlier)"
+                 r"(?=\s*(?:[^\w\s]|$)))?"),
+    ("day_ref", r"(?:the|that)\s+(?:(?P<rel>same|previous|"
+                r"prior|following|next)\s+)?(?P<unit>day|(?:trading\s+)?session|trading\s+day)(?!-)"
+                r"(?:\s+(?P<dir>before|after)(?=\s*(?:[^\w\s]|$)))?"),
     ("set", r"(?:(?:once|twice|\w+\s+times)\s+an?|per|every|each)\s+(?P<unit>{UNIT})"
             r"|(?P<adv>daily|weekly|monthly|annually|yearly|annual)"),
     ("duration", r"(?P<n>{NUM})[-\s]+(?P<unit>{UNIT})(?![-\s]+old)"),
@@ -505,12 +509,42 @@ def h_relative(m: re.Match[str], ctx: Ctx) -> Timex | None:
     if ctx.anchor is None:
         return _unanchored("relative")
     rel = m.group("rel").lower()
-    if rel == "the" and not m.group("modw"):
-        return None  # "the year" alone names no particular year
+    if rel == "the" and m.group("post"):
+        rel = "previous"  # "the year before", "the month previous"
     step = {"last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1,
             "following": 1}.get(rel, 0)
     unit = unit_code(m.group("unit"))
-    return Timex(shift(ctx.anchor, step, unit), "DATE", f"relative:{rel}", _mod(m))
+    value = shift(ctx.anchor, step, unit)
+    if rel in ("the", "previous", "prior", "following"):
+        # "the year", "the previous month": the period the text named last (resolve_anaphora),
+        # moved; with none, the anchor's
+        return Timex(value, "DATE", f"{ANAPHORIC}calendar:{rel}:{step}:{unit}", _mod(m))
+    return Timex(value, "DATE", f"relative:{rel}", _mod(m))
+
+
+def h_day_ref(m: re.Match[str], ctx: Ctx) -> Timex | None:
+    """"the day", "the previous session", "the day before": the day the text named last
+    (resolve_anaphora), moved by calendar days or, for sessions, by trading days."""
+    if ctx.anchor is None:
+        return _unanchored("day-ref")
+    rel = (m.group("rel") or "").lower()
+    step = {"previous": -1, "prior": -1, "following": 1, "next": 1}.get(rel) or \
+        {"before": -1, "after": 1}.get((m.group("dir") or "").lower(), 0)
+    unit = "D" if m.group("unit").lower() == "day" else "B"
+    value = add_days(ctx.anchor, step, unit == "B").isoformat()
+    return Timex(value, "DATE", f"{ANAPHORIC}calendar:{rel or 'the'}:{step}:{unit}", _mod(m))
+
+
+def add_days(day: dt.date, n: int, trading: bool = False) -> dt.date:
+    """``n`` days later (earlier when negative); ``trading`` counts weekdays only."""
+    if not trading:
+        return day + dt.timedelta(days=n)
+    step = 1 if n > 0 else -1
+    for _ in range(abs(n)):
+        day += dt.timedelta(days=step)
+        while day.weekday() >= 5:
+            day += dt.timedelta(days=step)
+    return day
 
 
 # Rule-name prefix of expressions whose value depends on an earlier one in the same text.
@@ -585,6 +619,7 @@ HANDLERS: dict[str, Callable[[re.Match[str], Ctx], Timex | None]] = {
     "weekday": h_weekday, "deictic": h_deictic, "past_n": h_past_n, "ago": h_ago,
     "same": h_same, "year_ref": h_year_ref, "relative": h_relative, "set": h_set,
     "duration": h_duration, "ref": h_ref, "time": h_time, "vague": h_vague,
+    "day_ref": h_day_ref,
 }
 # Rules applied only to spans the model found: alone they would match too much ("years").
 MODEL_ONLY = frozenset({"vague"})
@@ -622,10 +657,15 @@ def keep(rule: str, m: re.Match[str], text: str, model_dates: set[int]) -> bool:
     if rule == "month" and not (g["year"] or g["mod"] or g["modw"] or g["rel"]):
         word = g["month"].rstrip(".")
         return (word not in ("May", "March") and len(word) > 3) or prev in MONTH_CUES
-    if rule == "year" and not (g["mod"] or g["modw"]):
+    if rule == "year" and not (g["mod"] or g["modw"] or g["yw"]):
         return prev in YEAR_CUES or m.start() in model_dates
     if rule == "time" and not (g["noon"] or g["ampm"] or g["ampm2"] or g["tz"]):
         return ":" in m.group(0) and (prev in TIME_CUES or m.start() in model_dates)
+    if rule == "relative" and g["rel"].lower() == "the" and not g["modw"] and \
+            PERIOD_BOUNDED.match(text, m.end()):
+        return False  # "the year to March", "the quarter ended June 30": no calendar period
+    if rule == "day_ref" and "session" in g["unit"].lower() and not g["rel"]:
+        return False  # "the session": a sitting or a trading day, no date of its own
     if rule == "duration" and g["unit"].lower().startswith("second"):
         return g["n"].lower() not in ("a", "an")  # "a second flight": the ordinal
     if rule == "season" and re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
@@ -635,6 +675,8 @@ def keep(rule: str, m: re.Match[str], text: str, model_dates: set[int]) -> bool:
     return True
 
 
+# After "the year": a span of that length bounded elsewhere, not a calendar year.
+PERIOD_BOUNDED = re.compile(r"\s+(?:ago|to|ended|ending|beginning|starting|through)\b", re.I)
 # Words before "the fall" that make it the season ("in the fall") rather than a drop.
 SEASON_PREPS = frozenset("in during by until till since through throughout over before after "
                          "from for into".split())
@@ -658,7 +700,7 @@ def _fall_is_autumn(text: str, m: re.Match[str], prev: str) -> bool:
 ANCHOR_WORDS = ("today", "yesterday", "tomorrow", "tonight", "now", "currently", "recently", "half",
                 "lately", "nowadays", "present", "future", "past", "week", "weekend", "month",
                 "year", "decade", "quarter", "century", "noon", "midnight", "daily", "weekly",
-                "monthly", "annually", "yearly", "annual", "once", "twice", "times")
+                "monthly", "annually", "yearly", "annual", "once", "twice", "times", "session")
 # Numbers that can be temporal on their own: years, numeric dates, clock times, decades.
 # Other numbers only count next to a unit word, which is an anchor itself.
 DIGIT_ANCHORS = r"\b(?:1[89]|20)\d\d\b|\d{1,2}/\d{1,2}/|\d[:.][0-5]\d|\d\s*[ap]\.?m\b|\d0'?s\b"
@@ -715,6 +757,7 @@ RULE_WORDS: dict[str, tuple[str, ...]] = {
     "quarter": ("quarter",), "half": ("half",), "same": ("same",), "year_ref": ("year",),
     "season": ("spring", "summer", "autumn", "fall", "winter"),
     "deictic": ("today", "yesterday", "tomorrow", "tonight", "this ", "last "),
+    "day_ref": ("day", "session"),
 }
 _DIGIT = re.compile(r"\d")
 
@@ -852,22 +895,30 @@ def find_dates(text: str, doc: Any, anchor: dt.date | None,
 
 
 # A value that names a calendar period: a year, optionally with month / quarter / week / day.
-CALENDAR_VALUE = re.compile(r"^(\d{4})(-(?:\d\d(?:-\d\d)?|Q[1-4]|W\d\d|SP|SU|FA|WI))?$")
+# A time of day ("2008-03-18TMO") names its day.
+CALENDAR_VALUE = re.compile(
+    r"^(\d{4})(-(?:\d\d(?:-\d\d(?=T|$))?|Q[1-4]|W\d\d|SP|SU|FA|WI))?(?:T[\w:]+)?$")
 
 
 def resolve_anaphora(dates: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Resolve "the same month last year" and "the entire year" against the calendar
     period named most recently before them; where the text names none, keep the default."""
-    last: re.Match[str] | None = None
+    named: list[re.Match[str]] = []  # calendar values so far, latest last
     for d in dates:
         rule = d["rule"]
-        value = _from_previous(rule, last) if rule.startswith(ANAPHORIC) and last else None
+        value = None
+        if rule.startswith(ANAPHORIC + "calendar:"):
+            # "the day", "the previous month": the latest period fine enough to name one
+            value = next((v for v in map(partial(_from_previous, rule), reversed(named))
+                          if v is not None), None)
+        elif rule.startswith(ANAPHORIC) and named:
+            value = _from_previous(rule, named[-1])
         if value is not None:
             name, sep, note = rule.partition(";")
             d["value"], d["rule"] = value, f"{name}:from-previous{sep}{note}"
         if d["value"] and (m := CALENDAR_VALUE.match(d["value"])) and (
                 not rule.startswith(ANAPHORIC) or value is not None):
-            last = m
+            named.append(m)
     return dates
 
 
@@ -876,11 +927,35 @@ def _from_previous(rule: str, previous: re.Match[str]) -> str | None:
     year, rest = int(previous.group(1)), previous.group(2) or ""
     if "offset:" in rule:
         return _offset_previous(rule, year, rest)
+    if "calendar:" in rule:
+        return _period_previous(rule, year, rest)
     if "same-" not in rule:
         return str(year)
     if "same-month" in rule and len(rest) == 6:
         rest = rest[:3]  # a day names its month
     return f"{year - 1}{rest}"
+
+
+def _period_previous(rule: str, year: int, rest: str) -> str | None:
+    """"the previous month", "the day", "the following year": the period of that unit
+    holding the one named before, moved by the step; None when what was named is coarser."""
+    k_text, unit = rule.split(";")[0].split(":")[-2:]
+    k = int(k_text)
+    if unit in ("Y", "DE", "CE"):
+        return _shift_long(dt.date(year, 1, 1), k, unit)
+    day = re.fullmatch(r"-(\d\d)-(\d\d)", rest)
+    named = _safe_date(year, int(day.group(1)), int(day.group(2))) if day else None
+    if unit == "W" and rest.startswith("-W"):
+        named = dt.date.fromisocalendar(year, int(rest[2:]), 1)
+    month = re.match(r"-(\d\d)", rest)
+    if unit in ("M", "Q") and (month or rest.startswith("-Q")):
+        first = int(month.group(1)) if month else 3 * int(rest[2]) - 2
+        return _shift_long(dt.date(year, first, 1), k, unit)
+    if named is None:
+        return None
+    if unit == "W":
+        return shift(named, k, "W")
+    return add_days(named, k, unit == "B").isoformat() if unit in ("D", "B") else None
 
 
 def _offset_previous(rule: str, year: int, rest: str) -> str | None:

@@ -345,7 +345,22 @@ def extract_quotes(article: Article) -> list[Quote]:
     found = [x for x in found if not finder.in_skipped_zone(x.start)
              and not (x.cue is not None and finder.in_skipped_zone(x.cue.idx))]
     found.sort(key=lambda x: x.start)
+    _reattach_continuations(found)
     return _resolve(finder, found)
+
+
+def _reattach_continuations(found: list[_Found]) -> None:
+    """A cue-less quote continues the attribution right before it: when a reported clause
+    comes between it and the direct quote it was first given to ("“Q1,” Ryder wrote. Ash
+    argued that ... “Q2.”"), it continues the reported one (``found`` is in text order)."""
+    for k, item in enumerate(found):
+        parent = item.continues
+        if parent is None:
+            continue
+        between = [x for x in found[:k] if x.rule != "continuation"
+                   and x.start >= parent.content[-1][1] and x.content[-1][1] <= item.start]
+        if between:
+            item.continues = max(between, key=lambda x: x.content[-1][1])
 
 
 def _direct(f: _Finder, segs: list[Segment]) -> list[_Found]:
