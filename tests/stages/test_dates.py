@@ -225,3 +225,40 @@ def test_two_digit_decade_takes_the_anchors_century(nlp: Any) -> None:
 def test_no_match_starts_inside_a_number_or_fraction(nlp: Any) -> None:
     assert "87 year" not in values(nlp, "Sales fell in the 2021/22 crop year.")
     assert values(nlp, "Net income was 4,570,000 dlrs, the firm said.") == {}
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # "the day" and its neighbours follow the day named last; sessions skip weekends
+    ("Copper slumped on Monday. It ended 2% lower on the day.", "the day", "2022-09-12"),
+    ("Copper slumped on Monday after a gain in the previous session.",
+     "the previous session", "2022-09-09"),
+    ("Grain rose on September 6 and slipped the following day.", "the following day",
+     "2022-09-07"),
+    ("The regulator acted on Tuesday and the bank replied the same day.", "the same day",
+     "2022-09-13"),
+    ("Tin firmed, after a sharp drop the day before.", "the day before", "2022-09-14"),
+    ("The bourse ended flat for the day.", "the day", "2022-09-15"),  # none named: anchor
+    # "the previous month/year/quarter" count back from the period named last
+    ("Exports grew in July from the previous month.", "the previous month", "2022-06"),
+    ("Output rose 4% in 2019 over the previous year.", "the previous year", "2018"),
+    ("Costs fell in the first quarter of 2021 from the previous quarter.",
+     "the previous quarter", "2020-Q4"),
+    ("Output rose 4% in 2019, up from 3% the year before.", "the year before", "2018"),
+    ("Orders rose 9% in 2020. For the year, sales were flat.", "the year", "2020"),
+    ("Copper fell 5% in the week.", "the week", "2022-W37"),
+    ("The index lost ground from the previous year.", "the previous year", "2021"),
+    ("No one expected a crisis before the year 2030.", "the year 2030", "2030"),
+])
+def test_the_day_session_and_previous_period_follow_the_text(
+        nlp: Any, text: str, span: str, expected: str) -> None:
+    assert values(nlp, text)[span] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The session of parliament was adjourned.",  # a sitting, no date of its own
+    "Sales in the year to June rose.",  # a span bounded elsewhere, not a calendar year
+    "The team does day-to-day trading.",
+])
+def test_not_a_calendar_day_or_year(nlp: Any, text: str) -> None:
+    found = find_dates(text, nlp(text), THU)
+    assert not [d for d in found if "calendar:" in d["rule"]]
