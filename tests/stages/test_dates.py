@@ -262,3 +262,12 @@ def test_the_day_session_and_previous_period_follow_the_text(
 def test_not_a_calendar_day_or_year(nlp: Any, text: str) -> None:
     found = find_dates(text, nlp(text), THU)
     assert not [d for d in found if "calendar:" in d["rule"]]
+
+
+def test_early_and_late_weekdays_keep_the_day_and_a_mod(nlp: Any) -> None:
+    text = "Nickel jumped late Tuesday and the mine shut early Monday morning."
+    found = {d["text"]: d for d in find_dates(text, nlp(text), THU)}
+    assert (found["late Tuesday"]["value"], found["late Tuesday"]["mod"]) == (
+        "2022-09-13", "late")
+    assert (found["early Monday morning"]["value"], found["early Monday morning"]["type"]) == (
+        "2022-09-12TMO", "TIME")

@@ -108,7 +108,8 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
                r"(?:(?P<cent>1[89]|20)(?P<dec>\d)0|'?(?P<dec2>\d)0)'?s"),
     ("year", r"(?:(?P<mod>early|mid|late)[-\s]+|(?:the\s+)?(?P<modw>beginning|start|middle|end)"
              r"\s+of\s+|(?:the\s+)?(?P<yw>year)\s+)?(?P<year>{YEAR})(?![-/]?\d)"),
-    ("weekday", r"(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<weekday>{WEEKDAY})"
+    ("weekday", r"(?:(?P<rel>last|next|this|past|coming)\s+|(?P<mod>early|late)\s+)?"
+                r"(?P<weekday>{WEEKDAY})"
                 r"(?:\s+(?P<part>{PART}))?"),
     ("deictic", r"(?:(?P<pre>earlier|later)\s+)?(?P<word>today|yesterday|tomorrow|tonight)"
                 r"(?:\s+(?P<part>{PART}))?|(?P<this>this|last)\s+(?P<part2>{PART})"),
@@ -447,7 +448,9 @@ def h_weekday(m: re.Match[str], ctx: Ctx) -> Timex | None:
     direction = _direction(m, ctx)
     day = weekday_date(ctx.anchor, int(vocab()["weekday"][m.group("weekday").lower()]),
                        direction)
-    return Timex(day.isoformat() + _part(m.group("part")), "DATE", f"weekday:{direction}")
+    part = _part(m.group("part"))  # "Monday morning" is a TIME in TIMEX3
+    return Timex(day.isoformat() + part, "TIME" if part else "DATE", f"weekday:{direction}",
+                 _mod(m))
 
 
 def _part(word: str | None) -> str:
