@@ -271,3 +271,20 @@ def test_early_and_late_weekdays_keep_the_day_and_a_mod(nlp: Any) -> None:
         "2022-09-13", "late")
     assert (found["early Monday morning"]["value"], found["early Monday morning"]["type"]) == (
         "2022-09-12TMO", "TIME")
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("The miner sees lower output in fiscal 2024.", "fiscal 2024", "FY2024"),
+    ("Dividends for the 2019/20 financial year were cut.", "the 2019/20 financial year",
+     "FY2019"),
+    ("Targets for FY23 were missed.", "FY23", "FY2023"),
+    ("The chain expects losses in the current fiscal year.", "the current fiscal year",
+     "FY2022"),
+    ("Margins shrank last fiscal year.", "last fiscal year", "FY2021"),
+])
+def test_fiscal_years(nlp: Any, text: str, span: str, expected: str) -> None:
+    assert values(nlp, text)[span] == expected
+
+
+def test_fiscal_policy_is_not_a_date(nlp: Any) -> None:
+    assert values(nlp, "Fiscal policy stayed loose.") == {}

@@ -97,6 +97,12 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("month", r"(?:(?P<rel>last|next|this|past|coming)\s+|(?P<mod>early|mid|late)[-\s]+"
               r"|(?:the\s+)?(?P<modw>beginning|start|middle|end)\s+of\s+)?(?P<month>{MONTH})"
               r"(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR})|\s+of\s+(?P<yrel>this|last|next)\s+year)?"),
+    ("fiscal", r"(?:(?:the\s+)?(?:very\s+)?(?P<modw>beginning|start|middle|end)\s+of\s+)?"
+               r"(?:(?:fiscal|financial)(?:[-\s]+year)?\s+(?P<year>{YEAR})(?:/(?:\d{4}|\d\d))?"
+               r"|(?:the\s+)?(?P<year2>{YEAR})(?:/(?:\d{4}|\d\d))?\s+(?:fiscal|financial)[-\s]+year"
+               r"|(?:the\s+)?(?:(?P<rel>current|last|next|previous|prior|this|coming|following)"
+               r"\s+)?(?:fiscal|financial)[-\s]+year"
+               r"|(?-i:FY)\s?(?P<year3>{YEAR}|\d\d)(?:/(?:\d{4}|\d\d))?)"),
     ("quarter", r"(?:the\s+)?(?P<ord>{ORD})[-\s]+quarter(?:\s+of\s+(?:(?P<year>{YEAR})"
                 r"|(?P<rel>this|last|next|the\s+previous)\s+year))?"),
     ("half", r"(?:the\s+)?(?P<ord>first|second|1st|2nd)[-\s]+half(?:\s+of\s+(?:(?P<year>{YEAR})"
@@ -393,6 +399,21 @@ def h_quarter(m: re.Match[str], ctx: Ctx) -> Timex | None:
     return Timex(f"{year}-Q{q}", "DATE", f"quarter:{rel or ctx.direction}")
 
 
+def h_fiscal(m: re.Match[str], ctx: Ctx) -> Timex | None:
+    """A fiscal or financial year: TIMEX3 ``FY2008``; "fiscal 1987/88" is named by the year it
+    starts in, "the current fiscal year" by the anchor's."""
+    year = m.group("year") or m.group("year2") or m.group("year3")
+    if year:
+        y = int(year) if len(year) == 4 else int(year) + (2000 if int(year) < 50 else 1900)
+        return Timex(f"FY{y}", "DATE", "fiscal:absolute", _mod(m))
+    if ctx.anchor is None:
+        return _unanchored("fiscal")
+    rel = (m.group("rel") or "").lower()
+    step = {"last": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1,
+            "following": 1}.get(rel, 0)
+    return Timex(f"FY{ctx.anchor.year + step}", "DATE", f"fiscal:{rel or 'the'}", _mod(m))
+
+
 def h_half(m: re.Match[str], ctx: Ctx) -> Timex | None:
     """The first or second half of a year: TIMEX3 ``2006-H1``."""
     half = 1 if m.group("ord").lower() in ("first", "1st") else 2
@@ -622,7 +643,7 @@ HANDLERS: dict[str, Callable[[re.Match[str], Ctx], Timex | None]] = {
     "weekday": h_weekday, "deictic": h_deictic, "past_n": h_past_n, "ago": h_ago,
     "same": h_same, "year_ref": h_year_ref, "relative": h_relative, "set": h_set,
     "duration": h_duration, "ref": h_ref, "time": h_time, "vague": h_vague,
-    "day_ref": h_day_ref,
+    "day_ref": h_day_ref, "fiscal": h_fiscal,
 }
 # Rules applied only to spans the model found: alone they would match too much ("years").
 MODEL_ONLY = frozenset({"vague"})
@@ -706,7 +727,7 @@ ANCHOR_WORDS = ("today", "yesterday", "tomorrow", "tonight", "now", "currently",
                 "monthly", "annually", "yearly", "annual", "once", "twice", "times", "session")
 # Numbers that can be temporal on their own: years, numeric dates, clock times, decades.
 # Other numbers only count next to a unit word, which is an anchor itself.
-DIGIT_ANCHORS = r"\b(?:1[89]|20)\d\d\b|\d{1,2}/\d{1,2}/|\d[:.][0-5]\d|\d\s*[ap]\.?m\b|\d0'?s\b"
+DIGIT_ANCHORS = r"\b(?:1[89]|20)\d\d\b|\bFY\s?\d\d|\d{1,2}/\d{1,2}/|\d[:.][0-5]\d|\d\s*[ap]\.?m\b|\d0'?s\b"
 # Characters a rule match may reach before or after its anchor ("the beginning of the"
 # before a month name, "of last year" after it).
 ANCHOR_WINDOW = 48
@@ -760,7 +781,7 @@ RULE_WORDS: dict[str, tuple[str, ...]] = {
     "quarter": ("quarter",), "half": ("half",), "same": ("same",), "year_ref": ("year",),
     "season": ("spring", "summer", "autumn", "fall", "winter"),
     "deictic": ("today", "yesterday", "tomorrow", "tonight", "this ", "last "),
-    "day_ref": ("day", "session"),
+    "day_ref": ("day", "session"), "fiscal": ("fiscal", "financial", "fy"),
 }
 _DIGIT = re.compile(r"\d")
 
