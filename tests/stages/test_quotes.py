@@ -400,3 +400,11 @@ def test_continuation_joins_the_reported_clause_right_before_it() -> None:
     reported = find(text, "the vote was rushed")
     assert later.continues == reported.id
     assert later.speaker.name == "Okafor"
+
+
+def test_inverted_cue_after_content_when_the_parser_gives_no_complement() -> None:
+    text = ("The collapse of the talks signals “the end of an era” for the alliance, said "
+            "Hendrik Vos, founder of the small Liberty Party.")
+    q = find(text, "the end of an era")
+    assert q.type == "mixed" and q.speaker.name == "Hendrik Vos"
+    assert content(text, q).startswith("The collapse") and content(text, q).endswith("alliance")

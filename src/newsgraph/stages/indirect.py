@@ -221,6 +221,8 @@ def cue_after_content(cue: Any) -> tuple[Span, Any] | None:
     sent = cue.sent
     if any(t.pos_ in ("VERB", "AUX") for t in doc[cue.i + 1: sent.end] if t.dep_ != "punct"):
         return None
+    if cue.i > sent.start and doc[cue.i - 1].text == "," and cue.i + 1 < sent.end:
+        return _inverted_cue_after_content(cue)
     comma = None
     for i in range(cue.i - 1, max(sent.start, cue.i - 1 - SPEAKER_WINDOW), -1):
         tok = doc[i]
@@ -240,6 +242,21 @@ def cue_after_content(cue: Any) -> tuple[Span, Any] | None:
     while lo <= hi and doc[lo].is_punct and doc[lo].text not in QUOTE_MARKS:
         lo += 1
     return (doc[lo].idx, doc[hi].idx + len(doc[hi].text)), speaker
+
+
+def _inverted_cue_after_content(cue: Any) -> tuple[Span, Any] | None:
+    """``[content], said Geert Wilders, founder of ...`` when the parser gave the cue no
+    complement: content up to the comma, speaker the subject after the cue."""
+    doc, sent = cue.doc, cue.sent
+    subj = [c for c in cue.rights if c.dep_ in ("nsubj", "nsubjpass")]
+    comma = cue.i - 1
+    if not subj or subj[0].pos_ not in ("PROPN", "NOUN") or \
+            comma - sent.start < MIN_CONTENT_TOKENS:
+        return None
+    lo, hi = sent.start, comma - 1
+    while lo <= hi and doc[lo].is_punct and doc[lo].text not in QUOTE_MARKS:
+        lo += 1
+    return (doc[lo].idx, doc[hi].idx + len(doc[hi].text)), subj[0]
 
 
 # Dependents of a verb that carry on its content after the one holding a quoted fragment:
