@@ -727,7 +727,8 @@ ANCHOR_WORDS = ("today", "yesterday", "tomorrow", "tonight", "now", "currently",
                 "monthly", "annually", "yearly", "annual", "once", "twice", "times", "session")
 # Numbers that can be temporal on their own: years, numeric dates, clock times, decades.
 # Other numbers only count next to a unit word, which is an anchor itself.
-DIGIT_ANCHORS = r"\b(?:1[89]|20)\d\d\b|\bFY\s?\d\d|\d{1,2}/\d{1,2}/|\d[:.][0-5]\d|\d\s*[ap]\.?m\b|\d0'?s\b"
+DIGIT_ANCHORS = (r"\b(?:1[89]|20)\d\d\b|\bFY\s?\d\d|\d{1,2}/\d{1,2}/|\d[:.][0-5]\d|\d\s*[ap]\.?m\b"
+                 r"|\d0'?s\b")
 # Characters a rule match may reach before or after its anchor ("the beginning of the"
 # before a month name, "of last year" after it).
 ANCHOR_WINDOW = 48
