@@ -402,9 +402,13 @@ def test_continuation_joins_the_reported_clause_right_before_it() -> None:
     assert later.speaker.name == "Okafor"
 
 
+
 def test_inverted_cue_after_content_when_the_parser_gives_no_complement() -> None:
-    text = ("The collapse of the talks signals “the end of an era” for the alliance, said "
-            "Hendrik Vos, founder of the small Liberty Party.")
-    q = find(text, "the end of an era")
-    assert q.type == "mixed" and q.speaker.name == "Hendrik Vos"
-    assert content(text, q).startswith("The collapse") and content(text, q).endswith("alliance")
+    from newsgraph.stages.indirect import cue_after_content
+
+    text = "The vote signals a new era for the party, said Anna Berg."
+    doc = run_until(text, "quotes").doc
+    said = next(t for t in doc if t.text == "said")
+    span, speaker = cue_after_content(said) or ((0, 0), None)
+    assert text[span[0]:span[1]] == "The vote signals a new era for the party"
+    assert speaker is not None and speaker.text == "Berg"
