@@ -288,3 +288,14 @@ def test_fiscal_years(nlp: Any, text: str, span: str, expected: str) -> None:
 
 def test_fiscal_policy_is_not_a_date(nlp: Any) -> None:
     assert values(nlp, "Fiscal policy stayed loose.") == {}
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Reserves fell to 30 billion at end-2019.", "end-2019", "2019"),
+    ("Debt stood at 9 billion at end-June.", "end-June", "2022-06"),
+    ("Loan losses jumped at year-end.", "year-end", "2021"),  # looking back from September
+    ("The lender aims to close the deal by year-end.", "year-end", "2022"),
+    ("Hiring slowed at mid-year.", "mid-year", "2022"),  # July has passed
+])
+def test_end_and_mid_forms(nlp: Any, text: str, span: str, expected: str) -> None:
+    assert values(nlp, text)[span] == expected

@@ -94,7 +94,7 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("date_mdy", r"(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})(?!\d)"
                  r"(?:\s*,?\s*(?P<year>{YEAR}))?"),
     ("date_numeric", r"(?P<year>)\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{4}-\d\d-\d\d"),
-    ("month", r"(?:(?P<rel>last|next|this|past|coming)\s+|(?P<mod>early|mid|late)[-\s]+"
+    ("month", r"(?:(?P<rel>last|next|this|past|coming)\s+|(?P<mod>early|mid|late|end)[-\s]+"
               r"|(?:the\s+)?(?P<modw>beginning|start|middle|end)\s+of\s+)?(?P<month>{MONTH})"
               r"(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR})|\s+of\s+(?P<yrel>this|last|next)\s+year)?"),
     ("fiscal", r"(?:(?:the\s+)?(?:very\s+)?(?P<modw>beginning|start|middle|end)\s+of\s+)?"
@@ -112,7 +112,7 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
                r"|\s+of\s+(?P<yrel>this|last|next)\s+year)?"),
     ("decade", r"(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?"
                r"(?:(?P<cent>1[89]|20)(?P<dec>\d)0|'?(?P<dec2>\d)0)'?s"),
-    ("year", r"(?:(?P<mod>early|mid|late)[-\s]+|(?:the\s+)?(?P<modw>beginning|start|middle|end)"
+    ("year", r"(?:(?P<mod>early|mid|late|end)[-\s]+|(?:the\s+)?(?P<modw>beginning|start|middle|end)"
              r"\s+of\s+|(?:the\s+)?(?P<yw>year)\s+)?(?P<year>{YEAR})(?![-/]?\d)"),
     ("weekday", r"(?:(?P<rel>last|next|this|past|coming)\s+|(?P<mod>early|late)\s+)?"
                 r"(?P<weekday>{WEEKDAY})"
@@ -123,6 +123,8 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
                r"(?P<unit>{UNIT})"),
     ("ago", r"(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+"
             r"(?P<dir>ago|later|earlier|before|after|from\s+now)"),
+    ("year_end", r"(?:the\s+)?(?:year[-\s]end|end[-\s]year|(?P<mid>mid)[-\s]?year)"
+                 r"(?:\s+(?P<year>{YEAR}))?"),
     ("same", r"(?:the\s+)?same\s+(?P<unit>period|time|day|week|month|quarter|season)\s+"
              r"(?:of\s+)?(?:(?:the\s+)?(?:last|previous|prior)\s+year|a\s+year\s+"
              r"(?:ago|earlier|before))"),
@@ -586,6 +588,19 @@ def h_same(m: re.Match[str], ctx: Ctx) -> Timex | None:
     return Timex(str(ctx.anchor.year - 1), "DATE", f"{ANAPHORIC}same-{unit}:a-year-before")
 
 
+def h_year_end(m: re.Match[str], ctx: Ctx) -> Timex | None:
+    """"year-end", "mid-year": this year's unless the clause looks back past it (in March
+    "debt rose at year-end" is last year's)."""
+    mod = "mid" if m.group("mid") else "late"
+    if m.group("year"):
+        return Timex(m.group("year"), "DATE", "year-end:absolute", mod)
+    if ctx.anchor is None:
+        return _unanchored("year-end")
+    reached = ctx.anchor.month >= (7 if mod == "mid" else 12)
+    year = ctx.anchor.year - (1 if ctx.direction == "past" and not reached else 0)
+    return Timex(str(year), "DATE", f"year-end:{ctx.direction}", mod)
+
+
 def h_year_ref(m: re.Match[str], ctx: Ctx) -> Timex | None:
     """"the entire year": the year the text last named (set by resolve_anaphora)."""
     return Timex(None, "DATE", f"{ANAPHORIC}year:unresolved")
@@ -643,7 +658,7 @@ HANDLERS: dict[str, Callable[[re.Match[str], Ctx], Timex | None]] = {
     "weekday": h_weekday, "deictic": h_deictic, "past_n": h_past_n, "ago": h_ago,
     "same": h_same, "year_ref": h_year_ref, "relative": h_relative, "set": h_set,
     "duration": h_duration, "ref": h_ref, "time": h_time, "vague": h_vague,
-    "day_ref": h_day_ref, "fiscal": h_fiscal,
+    "day_ref": h_day_ref, "fiscal": h_fiscal, "year_end": h_year_end,
 }
 # Rules applied only to spans the model found: alone they would match too much ("years").
 MODEL_ONLY = frozenset({"vague"})
@@ -780,6 +795,7 @@ DIGIT_RULES = frozenset({"date_dmy", "date_mdy", "date_numeric", "year", "decade
 # without any, which spares most of the regex scanning (dates was the costliest stage).
 RULE_WORDS: dict[str, tuple[str, ...]] = {
     "quarter": ("quarter",), "half": ("half",), "same": ("same",), "year_ref": ("year",),
+    "year_end": ("year",),
     "season": ("spring", "summer", "autumn", "fall", "winter"),
     "deictic": ("today", "yesterday", "tomorrow", "tonight", "this ", "last "),
     "day_ref": ("day", "session"), "fiscal": ("fiscal", "financial", "fy"),
