@@ -299,3 +299,14 @@ def test_fiscal_policy_is_not_a_date(nlp: Any) -> None:
 ])
 def test_end_and_mid_forms(nlp: Any, text: str, span: str, expected: str) -> None:
     assert values(nlp, text)[span] == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Profit in the third quarter of 2021 beat the year-ago quarter.", "the year-ago quarter",
+     "2020-Q3"),
+    ("Rents in May were 6% above year-earlier levels.", "year-earlier", "2021-05"),
+    ("Margins narrowed from the year-ago period.", "the year-ago period", "2021"),
+])
+def test_year_ago_adjectives_are_a_year_before_the_period_named(
+        nlp: Any, text: str, span: str, expected: str) -> None:
+    assert values(nlp, text)[span] == expected

@@ -127,7 +127,9 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
                  r"(?:\s+(?P<year>{YEAR}))?"),
     ("same", r"(?:the\s+)?same\s+(?P<unit>period|time|day|week|month|quarter|season)\s+"
              r"(?:of\s+)?(?:(?:the\s+)?(?:last|previous|prior)\s+year|a\s+year\s+"
-             r"(?:ago|earlier|before))"),
+             r"(?:ago|earlier|before))"
+             r"|(?:the\s+)?year[-\s](?:ago|earlier)(?:\s+(?P<unit2>period|quarter|month|week|day|"
+             r"half))?"),
     ("year_ref", r"the\s+(?:entire|whole|full|same)\s+year"),
     ("relative", r"(?:(?P<pre>earlier|later)\s+|(?:the\s+)?(?P<modw>beginning|start|middle|end)"
                  r"\s+of\s+)?(?:the\s+)?(?P<rel>last|next|this|past|the|"
@@ -584,7 +586,7 @@ def h_same(m: re.Match[str], ctx: Ctx) -> Timex | None:
     resolve_anaphora); alone it is last year."""
     if ctx.anchor is None:
         return _unanchored("same")
-    unit = m.group("unit").lower()
+    unit = (m.group("unit") or m.group("unit2") or "period").lower()  # "the year-ago quarter"
     return Timex(str(ctx.anchor.year - 1), "DATE", f"{ANAPHORIC}same-{unit}:a-year-before")
 
 
@@ -794,7 +796,7 @@ DIGIT_RULES = frozenset({"date_dmy", "date_mdy", "date_numeric", "year", "decade
 # Rules whose every match contains one of these strings (lower case): skipped in windows
 # without any, which spares most of the regex scanning (dates was the costliest stage).
 RULE_WORDS: dict[str, tuple[str, ...]] = {
-    "quarter": ("quarter",), "half": ("half",), "same": ("same",), "year_ref": ("year",),
+    "quarter": ("quarter",), "half": ("half",), "same": ("same", "year"), "year_ref": ("year",),
     "year_end": ("year",),
     "season": ("spring", "summer", "autumn", "fall", "winter"),
     "deictic": ("today", "yesterday", "tomorrow", "tonight", "this ", "last "),
