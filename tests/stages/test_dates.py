@@ -310,3 +310,18 @@ def test_end_and_mid_forms(nlp: Any, text: str, span: str, expected: str) -> Non
 def test_year_ago_adjectives_are_a_year_before_the_period_named(
         nlp: Any, text: str, span: str, expected: str) -> None:
     assert values(nlp, text)[span] == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Silver was steady by midday.", "midday", "2022-09-15TMI"),
+    ("Zinc fell on Monday. It had risen in morning trading.", "morning", "2022-09-12TMO"),
+    ("The yen weakened in the afternoon.", "the afternoon", "2022-09-15TAF"),
+])
+def test_parts_of_the_day_follow_the_day_named(nlp: Any, text: str, span: str,
+                                               expected: str) -> None:
+    found = {d["text"]: d for d in find_dates(text, nlp(text), THU)}
+    assert (found[span]["value"], found[span]["type"]) == (expected, "TIME")
+
+
+def test_a_greeting_is_not_a_time(nlp: Any) -> None:
+    assert values(nlp, "Good morning, the host said.") == {}

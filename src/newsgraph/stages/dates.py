@@ -119,6 +119,7 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
                 r"(?:\s+(?P<part>{PART}))?"),
     ("deictic", r"(?:(?P<pre>earlier|later)\s+)?(?P<word>today|yesterday|tomorrow|tonight)"
                 r"(?:\s+(?P<part>{PART}))?|(?P<this>this|last)\s+(?P<part2>{PART})"),
+    ("daypart", r"(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]?)?(?P<part>{PART})"),
     ("past_n", r"(?:the\s+)?(?P<rel>past|last|previous|next|coming|first)\s+(?P<n>{NUM})\s+"
                r"(?P<unit>{UNIT})"),
     ("ago", r"(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+"
@@ -497,6 +498,15 @@ def h_deictic(m: re.Match[str], ctx: Ctx) -> Timex | None:
     return Timex(when + part, "TIME" if part else "DATE", f"deictic:{word}")
 
 
+def h_daypart(m: re.Match[str], ctx: Ctx) -> Timex | None:
+    """"in morning trading", "by midday": that part of the day the text named last
+    (resolve_anaphora), else of the anchor day."""
+    if ctx.anchor is None:
+        return _unanchored("daypart", "TIME")
+    return Timex(ctx.anchor.isoformat() + _part(m.group("part")), "TIME",
+                 f"{ANAPHORIC}calendar:the:0:D", _mod(m))
+
+
 def h_past_n(m: re.Match[str], ctx: Ctx) -> Timex | None:
     """"the past 24 hours": the range from the anchor back (or forward) that far."""
     unit, n = unit_code(m.group("unit")), number(m.group("n"))
@@ -660,7 +670,7 @@ HANDLERS: dict[str, Callable[[re.Match[str], Ctx], Timex | None]] = {
     "weekday": h_weekday, "deictic": h_deictic, "past_n": h_past_n, "ago": h_ago,
     "same": h_same, "year_ref": h_year_ref, "relative": h_relative, "set": h_set,
     "duration": h_duration, "ref": h_ref, "time": h_time, "vague": h_vague,
-    "day_ref": h_day_ref, "fiscal": h_fiscal, "year_end": h_year_end,
+    "day_ref": h_day_ref, "fiscal": h_fiscal, "year_end": h_year_end, "daypart": h_daypart,
 }
 # Rules applied only to spans the model found: alone they would match too much ("years").
 MODEL_ONLY = frozenset({"vague"})
@@ -702,6 +712,8 @@ def keep(rule: str, m: re.Match[str], text: str, model_dates: set[int]) -> bool:
         return prev in YEAR_CUES or m.start() in model_dates
     if rule == "time" and not (g["noon"] or g["ampm"] or g["ampm2"] or g["tz"]):
         return ":" in m.group(0) and (prev in TIME_CUES or m.start() in model_dates)
+    if rule == "daypart":  # "in the morning", "morning trading"; not "Good morning"
+        return prev in DAYPART_CUES or bool(MARKET_HOURS.match(text, m.end()))
     if rule == "relative" and g["rel"].lower() == "the" and not g["modw"] and \
             PERIOD_BOUNDED.match(text, m.end()):
         return False  # "the year to March", "the quarter ended June 30": no calendar period
@@ -716,6 +728,11 @@ def keep(rule: str, m: re.Match[str], text: str, model_dates: set[int]) -> bool:
     return True
 
 
+# Words before a bare part of the day that make it a time ("in the morning", "by midday").
+DAYPART_CUES = frozenset("in by at during until till through from since before after on "
+                         "around".split())
+# Nouns after a part of the day that make it the time of a market's trading.
+MARKET_HOURS = re.compile(r"\s+(?:trade|trading|session|deals|dealings|business)\b", re.I)
 # After "the year": a span of that length bounded elsewhere, not a calendar year.
 PERIOD_BOUNDED = re.compile(r"\s+(?:ago|to|ended|ending|beginning|starting|through)\b", re.I)
 # Words before "the fall" that make it the season ("in the fall") rather than a drop.
@@ -954,6 +971,8 @@ def resolve_anaphora(dates: list[dict[str, Any]]) -> list[dict[str, Any]]:
             # "the day", "the previous month": the latest period fine enough to name one
             value = next((v for v in map(partial(_from_previous, rule), reversed(named))
                           if v is not None), None)
+            part = (d["value"] or "").partition("T")[2]  # "in the morning": a day's part
+            value = value + "T" + part if value and part else value
         elif rule.startswith(ANAPHORIC) and named:
             value = _from_previous(rule, named[-1])
         if value is not None:
