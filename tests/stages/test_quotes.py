@@ -412,3 +412,11 @@ def test_inverted_cue_after_content_when_the_parser_gives_no_complement() -> Non
     span, speaker = cue_after_content(said) or ((0, 0), None)
     assert text[span[0]:span[1]] == "The vote signals a new era for the party"
     assert speaker is not None and speaker.text == "Berg"
+
+
+def test_continuation_skips_a_clause_of_the_first_quotes_own_cue_sentence() -> None:
+    text = ("“One of us ran for the seat,” Ms Dorn said, referring to the 2019 race. "
+            "“I was not that candidate at all.”")
+    first = find(text, "One of us")
+    later = find(text, "I was not")
+    assert later.continues == first.id and later.speaker.name == "Dorn"

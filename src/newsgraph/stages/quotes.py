@@ -352,13 +352,18 @@ def extract_quotes(article: Article) -> list[Quote]:
 def _reattach_continuations(found: list[_Found]) -> None:
     """A cue-less quote continues the attribution right before it: when a reported clause
     comes between it and the direct quote it was first given to ("“Q1,” Ryder wrote. Ash
-    argued that ... “Q2.”"), it continues the reported one (``found`` is in text order)."""
+    argued that ... “Q2.”"), it continues the reported one. A clause in the sentence of the
+    first quote's own cue (", Sanders said, referring to ...") does not count. ``found`` is
+    in text order."""
     for k, item in enumerate(found):
         parent = item.continues
         if parent is None:
             continue
-        between = [x for x in found[:k] if x.rule != "continuation"
-                   and x.start >= parent.content[-1][1] and x.content[-1][1] <= item.start]
+        clause_end = max(t.sent.end_char for t in (parent.cue, parent.speaker_head)
+                         if t is not None) if parent.cue is not None else parent.content[-1][1]
+        between = [x for x in found[:k] if x.rule != "continuation" and x.cue is not None
+                   and x.cue.idx >= max(clause_end, parent.content[-1][1])
+                   and x.content[-1][1] <= item.start]
         if between:
             item.continues = max(between, key=lambda x: x.content[-1][1])
 
