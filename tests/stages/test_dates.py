@@ -325,3 +325,18 @@ def test_parts_of_the_day_follow_the_day_named(nlp: Any, text: str, span: str,
 
 def test_a_greeting_is_not_a_time(nlp: Any) -> None:
     assert values(nlp, "Good morning, the host said.") == {}
+
+
+def test_a_year_before_at_the_end_of_a_clause_is_a_year_earlier(nlp: Any) -> None:
+    text = "Rents hit a record in April, up from a low a year before, agents said."
+    found = {d["text"]: d["value"] for d in find_dates(text, nlp(text), THU)}
+    assert found["a year before"] == "2021-04"
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("More banks may fail in the next few weeks.", "the next few weeks", "PXW"),
+    ("Imports rose in the first eight months of the year.", "the first eight months", "P8M"),
+])
+def test_vague_or_leading_spans_keep_their_length(nlp: Any, text: str, span: str,
+                                                  expected: str) -> None:
+    assert values(nlp, text)[span] == expected

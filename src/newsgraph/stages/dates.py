@@ -512,7 +512,9 @@ def h_past_n(m: re.Match[str], ctx: Ctx) -> Timex | None:
     unit, n = unit_code(m.group("unit")), number(m.group("n"))
     rel = m.group("rel").lower()
     span = duration(n, unit)
-    if ctx.anchor is None or n is None or rel == "first":
+    if n is None or rel == "first":  # "the next few months", "the first nine months": PXM, P9M
+        return Timex(span, "DURATION", f"past-n:{rel}:length", duration=span)
+    if ctx.anchor is None:
         return Timex(None, "DURATION", f"past-n:{rel}:unresolved", duration=span)
     sign = 1 if rel in ("next", "coming") else -1
     far = shift(ctx.anchor, sign * n, unit, fine=True)
@@ -930,6 +932,8 @@ def verb_direction(verb: Any, depth: int = 0) -> Direction:
 # "a day after": the signal word is not part of the expression's extent (TimeML); the
 # value still reads it (the day before the anchor).
 SIGNAL_AFTER = re.compile(r"\s+(?:after|before)$", re.I)
+# ... unless nothing follows it in the clause: then it is an adverb like "earlier".
+NOTHING_AFTER = re.compile(r"\s*(?:[.,;:!?)\"”]|$|and\b|but\b)")
 
 
 def find_dates(text: str, doc: Any, anchor: dt.date | None,
@@ -939,11 +943,16 @@ def find_dates(text: str, doc: Any, anchor: dt.date | None,
     for start, end, rule in candidates(text, doc):
         surface = text[start:end]
         direction = clause_direction(doc, start, end)
+        adverb = rule == "ago" and NOTHING_AFTER.match(text, end) is not None
+        if adverb:  # "up from 5% a year before.": the adverb "a year earlier"
+            surface = SIGNAL_AFTER.sub(lambda s: s.group(0).lower().replace(
+                "before", "earlier").replace("after", "later"), surface)
         timex = normalise(surface, anchor, direction, rule)
         if timex is None and rule is not None:
             continue  # a pattern matched but its handler rejected it (e.g. 31 February)
         timex = timex or Timex(None, "DATE", "model:uninterpreted")
-        end = start + len(SIGNAL_AFTER.sub("", surface)) if rule == "ago" else end
+        if rule == "ago" and not adverb:
+            end = start + len(SIGNAL_AFTER.sub("", surface))
         surface = text[start:end]
         out.append({
             "start": start, "end": end, "text": surface, "value": timex.value,
