@@ -340,3 +340,8 @@ def test_a_year_before_at_the_end_of_a_clause_is_a_year_earlier(nlp: Any) -> Non
 def test_vague_or_leading_spans_keep_their_length(nlp: Any, text: str, span: str,
                                                   expected: str) -> None:
     assert values(nlp, text)[span] == expected
+
+
+def test_model_spans_about_money_are_not_dates(nlp: Any) -> None:
+    text = "The stock has traded between 12 and 18 dollars. Sales hit a seasonally adjusted 4.2."
+    assert values(nlp, text) == {}

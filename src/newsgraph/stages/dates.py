@@ -30,7 +30,8 @@ MONTH_CUES = frozenset("in since until till by from of to through during before 
 # Words before a bare four-digit number that make it a year rather than a count.
 YEAR_CUES = MONTH_CUES | {"and", "or", "between", "fiscal", "year", "circa", "c.", "season"}
 # spaCy DATE/TIME entities that are not temporal expressions in TIMEX3's sense.
-NOT_TEMPORAL = re.compile(r"(?i)\b(?:old|aged?)\b|^\W*[\d.,]+\W*$")
+NOT_TEMPORAL = re.compile(r"(?i)\b(?:old|aged?|seasonally|dollars?|dlrs|cents?|percent|pct|"
+                          r"points?|shares?)\b|^\W*[\d.,]+\W*$")
 
 
 class Timex(NamedTuple):
