@@ -345,3 +345,11 @@ def test_vague_or_leading_spans_keep_their_length(nlp: Any, text: str, span: str
 def test_model_spans_about_money_are_not_dates(nlp: Any) -> None:
     text = "The stock has traded between 12 and 18 dollars. Sales hit a seasonally adjusted 4.2."
     assert values(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Completion of the merger is anticipated in March.", "March", "2023-03"),
+    ("Brokers forecast a recovery in February.", "February", "2023-02"),
+])
+def test_forecasting_verbs_look_ahead(nlp: Any, text: str, span: str, expected: str) -> None:
+    assert values(nlp, text)[span] == expected
