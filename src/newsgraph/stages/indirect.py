@@ -221,8 +221,6 @@ def cue_after_content(cue: Any) -> tuple[Span, Any] | None:
     sent = cue.sent
     if any(t.pos_ in ("VERB", "AUX") for t in doc[cue.i + 1: sent.end] if t.dep_ != "punct"):
         return None
-    if cue.i > sent.start and doc[cue.i - 1].text == "," and cue.i + 1 < sent.end:
-        return _inverted_cue_after_content(cue)
     comma = None
     for i in range(cue.i - 1, max(sent.start, cue.i - 1 - SPEAKER_WINDOW), -1):
         tok = doc[i]
@@ -231,7 +229,7 @@ def cue_after_content(cue: Any) -> tuple[Span, Any] | None:
         if tok.text == "," and i + 1 < cue.i:
             comma = i
     if comma is None or comma - sent.start < MIN_CONTENT_TOKENS:
-        return None
+        return _inverted_cue_after_content(cue)
     speaker = next((t for t in doc[comma + 1: cue.i] if t.pos_ in ("PROPN", "NOUN", "PRON")),
                    None)
     if speaker is None:
@@ -248,9 +246,10 @@ def _inverted_cue_after_content(cue: Any) -> tuple[Span, Any] | None:
     """``[content], said Geert Wilders, founder of ...`` when the parser gave the cue no
     complement: content up to the comma, speaker the subject after the cue."""
     doc, sent = cue.doc, cue.sent
-    subj = [c for c in cue.rights if c.dep_ in ("nsubj", "nsubjpass")]
+    subj = [c for c in cue.rights if c.dep_ in ("nsubj", "nsubjpass")
+            and c.left_edge.i == cue.i + 1]
     comma = cue.i - 1
-    if not subj or subj[0].pos_ not in ("PROPN", "NOUN") or \
+    if doc[comma].text != "," or not subj or subj[0].pos_ not in ("PROPN", "NOUN") or \
             comma - sent.start < MIN_CONTENT_TOKENS:
         return None
     lo, hi = sent.start, comma - 1
