@@ -426,7 +426,8 @@ def test_continuation_skips_a_clause_of_the_first_quotes_own_cue_sentence() -> N
 def test_regression_inverted_rule_leaves_a_speaker_named_before_the_cue() -> None:
     from newsgraph.stages.indirect import cue_after_content
 
-    text = "Rockets had struck a fuel depot in the port, Olena Marchuk, the regional governor, said."
+    text = ("Rockets had struck a fuel depot in the port, Olena Marchuk, the regional "
+            "governor, said.")
     doc = run_until(text, "quotes").doc
     said = next(t for t in doc if t.text == "said")
     span, speaker = cue_after_content(said) or ((0, 0), None)
