@@ -433,3 +433,20 @@ def test_regression_inverted_rule_leaves_a_speaker_named_before_the_cue() -> Non
     span, speaker = cue_after_content(said) or ((0, 0), None)
     assert text[span[0]:span[1]] == "Rockets had struck a fuel depot in the port"
     assert speaker is not None and speaker.text == "Marchuk"
+
+
+def test_clause_with_a_named_subject_ending_in_a_colon_introduces_a_quote() -> None:
+    text = "Senator Ruiz issued the following statement: “Our thoughts are with the families.”"
+    q = find(text, "Our thoughts")
+    assert q.type == "direct" and q.rule == "colon_intro" and q.speaker.name == "Ruiz"
+
+
+def test_colon_introduction_when_the_parser_hangs_the_colon_on_the_quote() -> None:
+    text = "Mayor Linda Park was asked about the budget. Park shot back: “That would be good.”"
+    q = find(text, "That would be good")
+    assert q.rule == "colon_intro" and q.speaker.name in ("Park", "Linda Park")
+
+
+def test_colon_after_a_clause_without_a_speaker_is_not_an_introduction() -> None:
+    text = "The result was plain to see: “a complete rout of the old guard.”"
+    assert not any(q.rule == "colon_intro" for q in quotes_of(text))

@@ -280,6 +280,34 @@ class _Finder:
         heads = [t for t in names if t.pos_ == "PROPN"]
         return (colon, heads[-1], names[0].idx) if heads else None
 
+    def colon_intro(self, seg: Segment) -> Any | None:
+        """``Mr. Smith shot back: “...”``, ``Trump issued a statement: “...”``: a clause whose
+        subject names someone, ending in a colon right before the quote, introduces that
+        someone's words even without a speech verb; its verb is the cue."""
+        open_tok = self.tok(seg.open)
+        i = open_tok.i - 1
+        while i > 0 and self.doc[i].is_space:
+            i -= 1
+        if i < 1 or self.doc[i].text != ":" or self.text[seg.inner: seg.close].count(" ") < 2:
+            return None
+        verb = self.doc[i].head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.i > i or self.inside_any(verb.idx):
+            # the parser hung the colon on the quote's verb: take the last verb before it
+            sent_start = self.doc[i].sent.start
+            verb = next((t for t in reversed(self.doc[sent_start:i]) if t.pos_ in ("VERB", "AUX")
+                         and t.dep_ not in ("aux", "auxpass")), None)
+            if verb is None or self.inside_any(verb.idx):
+                return None
+        head = subject_of(verb)
+        if head is None or head.i > verb.i or self.inside_any(head.idx) or not (
+                plausible_speaker(head) and (head.pos_ == "PROPN" or head.ent_type_ in
+                                             ("PERSON", "ORG", "NORP", "GPE")
+                                             or head.lower_ in ("he", "she", "they"))):
+            return None
+        return verb
+
     def cue_right_before(self, seg: Segment) -> bool:
         """``he said “We will win.”``: a speech verb directly before the opening mark, and
         the quote ends its clause (else ``says “the wind is at our backs” despite ...`` is a
@@ -407,6 +435,8 @@ def _attribute(f: _Finder, seg: Segment, segs: list[Segment], k: int,
                       speaker_span=(start, name.idx + len(name.text)))
     elif before is not None:
         cue, content, rule = before, [seg.content], "cue_before"
+    elif (intro := f.colon_intro(seg)) is not None:
+        cue, content, rule = intro, [seg.content], "colon_intro"
     else:
         return None
     head = subject_of(cue)
