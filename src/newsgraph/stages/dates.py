@@ -816,11 +816,13 @@ DIGIT_RULES = frozenset({"date_dmy", "date_mdy", "date_numeric", "year", "decade
 # Rules whose every match contains one of these strings (lower case): skipped in windows
 # without any, which spares most of the regex scanning (dates was the costliest stage).
 RULE_WORDS: dict[str, tuple[str, ...]] = {
-    "quarter": ("quarter",), "half": ("half",), "same": ("same", "year"), "year_ref": ("year",),
-    "year_end": ("year",),
+    "quarter": ("quarter",), "half": ("half",), "year_ref": ("year",),
+    "same": ("same", "year-", "year ago", "year earlier"),
+    "year_end": ("year-end", "year end", "end-year", "end year", "midyear", "mid-year", "mid year"),
     "season": ("spring", "summer", "autumn", "fall", "winter"),
     "deictic": ("today", "yesterday", "tomorrow", "tonight", "this ", "last "),
     "day_ref": ("day", "session"), "fiscal": ("fiscal", "financial", "fy"),
+    "daypart": ("morning", "afternoon", "evening", "night", "midday"),
 }
 _DIGIT = re.compile(r"\d")
 
