@@ -353,3 +353,29 @@ def test_model_spans_about_money_are_not_dates(nlp: Any) -> None:
 ])
 def test_forecasting_verbs_look_ahead(nlp: Any, text: str, span: str, expected: str) -> None:
     assert values(nlp, text)[span] == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Exchanges were shut on Labor Day.", "Labor Day", "2022-09-05"),
+    ("Exchanges will close early on Thanksgiving Day.", "Thanksgiving Day", "2022-11-24"),
+    ("Futures slid on Good Friday.", "Good Friday", "2022-04-15"),
+    ("Bond desks were quiet on New Year's Eve 2019.", "New Year's Eve 2019", "2019-12-31"),
+    ("Markets were closed for Martin Luther King Jr. Day.", "Martin Luther King Jr. Day",
+     "2022-01-17"),
+])
+def test_holidays(nlp: Any, text: str, span: str, expected: str) -> None:
+    assert values(nlp, text)[span] == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("Stocks slid in the last week of August.", "the last week of August", "2022-W35"),
+    ("The board meets in the first week of October.", "the first week of October",
+     "2022-W40"),
+])
+def test_nth_week_of_a_month(nlp: Any, text: str, span: str, expected: str) -> None:
+    assert values(nlp, text)[span] == expected
+
+
+def test_past_sessions_are_a_range_not_the_past(nlp: Any) -> None:
+    found = values(nlp, "The index rose over the past two sessions.")
+    assert found == {"the past two sessions": "2022-09-13/2022-09-15"}

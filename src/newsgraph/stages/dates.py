@@ -87,6 +87,24 @@ def parts() -> dict[str, str]:
     }
 
 
+# Named days: fixed (month, day), the nth weekday of a month (n=-1: the last), or days
+# from Easter Sunday. US market holidays and the common Christian and civil ones.
+HOLIDAYS: dict[str, tuple[str, int, int, int]] = {
+    "new year's day": ("fixed", 1, 1, 0), "new year's eve": ("fixed", 12, 31, 0),
+    "christmas day": ("fixed", 12, 25, 0), "christmas eve": ("fixed", 12, 24, 0),
+    "boxing day": ("fixed", 12, 26, 0), "martin luther king day": ("nth", 1, 0, 3),
+    "martin luther king jr. day": ("nth", 1, 0, 3), "presidents day": ("nth", 2, 0, 3),
+    "presidents' day": ("nth", 2, 0, 3), "memorial day": ("nth", 5, 0, -1),
+    "labor day": ("nth", 9, 0, 1), "columbus day": ("nth", 10, 0, 2),
+    "thanksgiving day": ("nth", 11, 3, 4), "thanksgiving": ("nth", 11, 3, 4),
+    "good friday": ("easter", 0, 0, -2), "easter sunday": ("easter", 0, 0, 0),
+    "easter monday": ("easter", 0, 0, 1), "easter": ("easter", 0, 0, 0),
+}
+HOLIDAY_NAMES = "(?-i:" + "|".join(
+    re.escape(n.title()).replace("'S", "'s").replace("Jr\\.", "Jr\\.?").replace("'", "['’]")
+    .replace("\\ ", r"\s+")
+    for n in sorted(HOLIDAYS, key=len, reverse=True)) + ")"
+
 # Rules in priority order (ties in length go to the earlier rule). Each pattern is written
 # with the placeholders of parts(); the handler of the same name turns a match into a Timex.
 RULE_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -115,6 +133,9 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
                r"(?:(?P<cent>1[89]|20)(?P<dec>\d)0|'?(?P<dec2>\d)0)'?s"),
     ("year", r"(?:(?P<mod>early|mid|late|end)[-\s]+|(?:the\s+)?(?P<modw>beginning|start|middle|end)"
              r"\s+of\s+|(?:the\s+)?(?P<yw>year)\s+)?(?P<year>{YEAR})(?![-/]?\d)"),
+    ("holiday", r"(?P<name>" + HOLIDAY_NAMES + r")(?:\s*,?\s*(?P<year>{YEAR}))?"),
+    ("month_week", r"the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+"
+                   r"(?P<month>{MONTH})(?:\s*,?\s*(?P<year>{YEAR}))?"),
     ("weekday", r"(?:(?P<rel>last|next|this|past|coming)\s+|(?P<mod>early|late)\s+)?"
                 r"(?P<weekday>{WEEKDAY})"
                 r"(?:\s+(?P<part>{PART}))?"),
@@ -122,7 +143,7 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
                 r"(?:\s+(?P<part>{PART}))?|(?P<this>this|last)\s+(?P<part2>{PART})"),
     ("daypart", r"(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]?)?(?P<part>{PART})"),
     ("past_n", r"(?:the\s+)?(?P<rel>past|last|previous|next|coming|first)\s+(?P<n>{NUM})\s+"
-               r"(?P<unit>{UNIT})"),
+               r"(?P<unit>{UNIT}|(?:trading\s+)?sessions|trading\s+days)"),
     ("ago", r"(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+"
             r"(?P<dir>ago|later|earlier|before|after|from\s+now)"),
     ("year_end", r"(?:the\s+)?(?:year[-\s]end|end[-\s]year|(?P<mid>mid)[-\s]?year)"
@@ -468,6 +489,71 @@ def h_year(m: re.Match[str], ctx: Ctx) -> Timex | None:
     return Timex(m.group("year"), "DATE", "year", _mod(m))
 
 
+def holiday_date(name: str, year: int) -> dt.date:
+    """The day a named holiday falls on in ``year``."""
+    kind, month, a, b = HOLIDAYS[name]
+    if kind == "fixed":
+        return dt.date(year, month, a)
+    if kind == "easter":
+        return easter(year) + dt.timedelta(days=b)
+    if b > 0:  # the b-th weekday a of the month
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(a - first.weekday()) % 7 + 7 * (b - 1))
+    last = dt.date(*add_months(dt.date(year, month, 1), 1), 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - a) % 7)
+
+
+def easter(year: int) -> dt.date:
+    """Easter Sunday (Gregorian; the anonymous algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month, day = divmod(h + ell - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def h_holiday(m: re.Match[str], ctx: Ctx) -> Timex | None:
+    """"Labor Day", "Good Friday", "New Year's Eve": the one the tense points to."""
+    name = re.sub(r"\s+", " ", m.group("name").lower().replace("’", "'"))
+    name = name if name in HOLIDAYS else name.replace("jr ", "jr. ")
+    if m.group("year"):
+        return Timex(holiday_date(name, int(m.group("year"))).isoformat(), "DATE", "holiday")
+    if ctx.anchor is None:
+        return _unanchored("holiday")
+    anchor = ctx.anchor
+    days = [holiday_date(name, anchor.year + k) for k in (-1, 0, 1)]
+    if ctx.direction in ("past", "last"):
+        day = max(d for d in days if d <= anchor)
+    elif ctx.direction in ("future", "next"):
+        day = min(d for d in days if d >= anchor)
+    else:
+        day = min(days, key=lambda d: abs((d - anchor).days))
+    return Timex(day.isoformat(), "DATE", f"holiday:{ctx.direction}")
+
+
+def h_month_week(m: re.Match[str], ctx: Ctx) -> Timex | None:
+    """"the last week of March": the ISO week holding most of that week of the month."""
+    month = int(vocab()["month"][m.group("month").lower().rstrip(".")])
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif ctx.anchor is None:
+        return _unanchored("month-week")
+    else:
+        year = month_year(ctx.anchor, month, "past" if ctx.direction == "nearest"
+                          else ctx.direction)
+    ord_word = m.group("ord").lower()
+    if ord_word in ("last", "final"):
+        end = dt.date(*add_months(dt.date(year, month, 1), 1), 1) - dt.timedelta(days=1)
+        day = end - dt.timedelta(days=3)
+    else:
+        day = dt.date(year, month, 4) + dt.timedelta(days=7 * (_quarter_number(ord_word) - 1))
+    return Timex(iso_week(day), "DATE", "month-week")
+
+
 def h_weekday(m: re.Match[str], ctx: Ctx) -> Timex | None:
     """A weekday: the latest one on or before the anchor in a past report, else by tense."""
     if ctx.anchor is None:
@@ -674,6 +760,7 @@ HANDLERS: dict[str, Callable[[re.Match[str], Ctx], Timex | None]] = {
     "same": h_same, "year_ref": h_year_ref, "relative": h_relative, "set": h_set,
     "duration": h_duration, "ref": h_ref, "time": h_time, "vague": h_vague,
     "day_ref": h_day_ref, "fiscal": h_fiscal, "year_end": h_year_end, "daypart": h_daypart,
+    "holiday": h_holiday, "month_week": h_month_week,
 }
 # Rules applied only to spans the model found: alone they would match too much ("years").
 MODEL_ONLY = frozenset({"vague"})
@@ -761,7 +848,8 @@ def _fall_is_autumn(text: str, m: re.Match[str], prev: str) -> bool:
 ANCHOR_WORDS = ("today", "yesterday", "tomorrow", "tonight", "now", "currently", "recently", "half",
                 "lately", "nowadays", "present", "future", "past", "week", "weekend", "month",
                 "year", "decade", "quarter", "century", "noon", "midnight", "daily", "weekly",
-                "monthly", "annually", "yearly", "annual", "once", "twice", "times", "session")
+                "monthly", "annually", "yearly", "annual", "once", "twice", "times", "session",
+                "christmas", "easter", "thanksgiving")
 # Numbers that can be temporal on their own: years, numeric dates, clock times, decades.
 # Other numbers only count next to a unit word, which is an anchor itself.
 DIGIT_ANCHORS = (r"\b(?:1[89]|20)\d\d\b|\bFY\s?\d\d|\d{1,2}/\d{1,2}/|\d[:.][0-5]\d|\d\s*[ap]\.?m\b"
@@ -823,6 +911,8 @@ RULE_WORDS: dict[str, tuple[str, ...]] = {
     "deictic": ("today", "yesterday", "tomorrow", "tonight", "this ", "last "),
     "day_ref": ("day", "session"), "fiscal": ("fiscal", "financial", "fy"),
     "daypart": ("morning", "afternoon", "evening", "night", "midday"),
+    "holiday": ("day", " eve", "easter", "thanksgiving", "good friday"),
+    "month_week": ("week of",),
 }
 _DIGIT = re.compile(r"\d")
 
