@@ -450,3 +450,16 @@ def test_colon_introduction_when_the_parser_hangs_the_colon_on_the_quote() -> No
 def test_colon_after_a_clause_without_a_speaker_is_not_an_introduction() -> None:
     text = "The result was plain to see: “a complete rout of the old guard.”"
     assert not any(q.rule == "colon_intro" for q in quotes_of(text))
+
+
+def test_interrupted_quote_with_a_participle_describing_the_cue() -> None:
+    text = ("“These people know how to use words,” said Ms Brandt, speaking of lobbyists, "
+            "“and they always leave themselves some room.”")
+    q = find(text, "These people")
+    assert q.rule == "interrupted" and len(q.content) == 2
+
+
+def test_participle_cue_right_before_the_second_part_gives_its_own_attribution() -> None:
+    text = "“The plan is sound,” Ms Brandt said, adding, “We will start next month.”"
+    first = find(text, "The plan")
+    assert first.rule != "interrupted" and len(first.content) == 1

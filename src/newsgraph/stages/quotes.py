@@ -470,8 +470,11 @@ def _interrupted(f: _Finder, seg: Segment, nxt: Segment, cue: Any) -> bool:
     if not (gap.rstrip().endswith((",", ":")) and "\n" not in gap and len(gap) < 120):
         return False
     lo, hi = f.tok(seg.after - 1).i + 1, f.tok(nxt.open).i
-    # “Q1,” Trump said. He added, “Q2”: the second quote has its own cue
-    return not any(is_speech_cue(t) and t.i != cue.i for t in f.doc[lo:hi])
+    # “Q1,” Trump said. He added, “Q2” / he said, adding, “Q2”: the second quote has its
+    # own cue; a participle with words of its own ("said Sherman, speaking of politicians,
+    # “...”") describes the first cue instead
+    return not any(is_speech_cue(t) and t.i != cue.i and (
+        t.dep_ not in ("advcl", "xcomp", "acl") or hi - t.i <= 2) for t in f.doc[lo:hi])
 
 
 def _continuation(f: _Finder, seg: Segment, last: _Found) -> _Found | None:
