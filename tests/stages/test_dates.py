@@ -379,3 +379,14 @@ def test_nth_week_of_a_month(nlp: Any, text: str, span: str, expected: str) -> N
 def test_past_sessions_are_a_range_not_the_past(nlp: Any) -> None:
     found = values(nlp, "The index rose over the past two sessions.")
     assert found == {"the past two sessions": "2022-09-13/2022-09-15"}
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # a weekday owning what a market did is past even under a modal or a present verb
+    ("Brokers said Monday's slump should not alarm savers.", "Monday", "2022-09-12"),
+    ("The yield is flat against Tuesday's close.", "Tuesday", "2022-09-13"),
+    ("Investors await Friday's jobs report.", "Friday", "2022-09-16"),  # not an outcome
+])
+def test_weekday_owning_a_market_outcome_is_past(nlp: Any, text: str, span: str,
+                                                 expected: str) -> None:
+    assert values(nlp, text)[span] == expected
