@@ -390,3 +390,8 @@ def test_past_sessions_are_a_range_not_the_past(nlp: Any) -> None:
 def test_weekday_owning_a_market_outcome_is_past(nlp: Any, text: str, span: str,
                                                  expected: str) -> None:
     assert values(nlp, text)[span] == expected
+
+
+def test_year_to_date_and_midnight(nlp: Any) -> None:
+    found = values(nlp, "The fund is down 7% year-to-date; the offer lapses at midnight.")
+    assert found == {"year-to-date": "2022", "midnight": "2022-09-15T00:00"}

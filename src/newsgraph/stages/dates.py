@@ -31,7 +31,7 @@ MONTH_CUES = frozenset("in since until till by from of to through during before 
 YEAR_CUES = MONTH_CUES | {"and", "or", "between", "fiscal", "year", "circa", "c.", "season"}
 # spaCy DATE/TIME entities that are not temporal expressions in TIMEX3's sense.
 NOT_TEMPORAL = re.compile(r"(?i)\b(?:old|aged?|seasonally|dollars?|dlrs|cents?|percent|pct|"
-                          r"points?|shares?)\b|^\W*[\d.,]+\W*$")
+                          r"points?|shares?|after-hours|pre-market)\b|^\W*[\d.,]+\W*$")
 
 
 class Timex(NamedTuple):
@@ -141,7 +141,8 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
                 r"(?:\s+(?P<part>{PART}))?"),
     ("deictic", r"(?:(?P<pre>earlier|later)\s+)?(?P<word>today|yesterday|tomorrow|tonight)"
                 r"(?:\s+(?P<part>{PART}))?|(?P<this>this|last)\s+(?P<part2>{PART})"),
-    ("daypart", r"(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]?)?(?P<part>{PART})"),
+    ("daypart", r"(?:the\s+)?(?!midnight)(?:(?P<mod>early|late|mid)[-\s]?)?(?P<part>{PART})"),
+    ("to_date", r"(?:the\s+)?year[-\s]to[-\s]date"),
     ("past_n", r"(?:the\s+)?(?P<rel>past|last|previous|next|coming|first)\s+(?P<n>{NUM})\s+"
                r"(?P<unit>{UNIT}|(?:trading\s+)?sessions|trading\s+days)"),
     ("ago", r"(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+"
@@ -702,6 +703,13 @@ def h_year_end(m: re.Match[str], ctx: Ctx) -> Timex | None:
     return Timex(str(year), "DATE", f"year-end:{ctx.direction}", mod)
 
 
+def h_to_date(m: re.Match[str], ctx: Ctx) -> Timex | None:
+    """"year-to-date": the anchor's year so far."""
+    if ctx.anchor is None:
+        return _unanchored("year-to-date")
+    return Timex(str(ctx.anchor.year), "DATE", "year-to-date")
+
+
 def h_year_ref(m: re.Match[str], ctx: Ctx) -> Timex | None:
     """"the entire year": the year the text last named (set by resolve_anaphora)."""
     return Timex(None, "DATE", f"{ANAPHORIC}year:unresolved")
@@ -760,7 +768,7 @@ HANDLERS: dict[str, Callable[[re.Match[str], Ctx], Timex | None]] = {
     "same": h_same, "year_ref": h_year_ref, "relative": h_relative, "set": h_set,
     "duration": h_duration, "ref": h_ref, "time": h_time, "vague": h_vague,
     "day_ref": h_day_ref, "fiscal": h_fiscal, "year_end": h_year_end, "daypart": h_daypart,
-    "holiday": h_holiday, "month_week": h_month_week,
+    "holiday": h_holiday, "month_week": h_month_week, "to_date": h_to_date,
 }
 # Rules applied only to spans the model found: alone they would match too much ("years").
 MODEL_ONLY = frozenset({"vague"})
@@ -803,7 +811,8 @@ def keep(rule: str, m: re.Match[str], text: str, model_dates: set[int]) -> bool:
     if rule == "time" and not (g["noon"] or g["ampm"] or g["ampm2"] or g["tz"]):
         return ":" in m.group(0) and (prev in TIME_CUES or m.start() in model_dates)
     if rule == "daypart":  # "in the morning", "morning trading"; not "Good morning"
-        return prev in DAYPART_CUES or bool(MARKET_HOURS.match(text, m.end()))
+        return prev in DAYPART_CUES or (g["part"].lower() in ("morning", "afternoon", "midday")
+                                        and bool(MARKET_HOURS.match(text, m.end())))
     if rule == "relative" and g["rel"].lower() == "the" and not g["modw"] and \
             PERIOD_BOUNDED.match(text, m.end()):
         return False  # "the year to March", "the quarter ended June 30": no calendar period
@@ -912,7 +921,7 @@ RULE_WORDS: dict[str, tuple[str, ...]] = {
     "day_ref": ("day", "session"), "fiscal": ("fiscal", "financial", "fy"),
     "daypart": ("morning", "afternoon", "evening", "night", "midday"),
     "holiday": ("day", " eve", "easter", "thanksgiving", "good friday"),
-    "month_week": ("week of",),
+    "month_week": ("week of",), "to_date": ("to date", "to-date"),
 }
 _DIGIT = re.compile(r"\d")
 
