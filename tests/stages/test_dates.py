@@ -395,3 +395,13 @@ def test_weekday_owning_a_market_outcome_is_past(nlp: Any, text: str, span: str,
 def test_year_to_date_and_midnight(nlp: Any) -> None:
     found = values(nlp, "The fund is down 7% year-to-date; the offer lapses at midnight.")
     assert found == {"year-to-date": "2022", "midnight": "2022-09-15T00:00"}
+
+
+def test_quarterly_and_semiannual_sets(nlp: Any) -> None:
+    found = values(nlp, "The trust pays a quarterly dividend and coupons semi-annually.")
+    assert found == {"quarterly": "P3M", "semi-annually": "P6M"}
+
+
+def test_a_year_before_a_unit_is_not_a_count(nlp: Any) -> None:
+    found = values(nlp, "Net fell from a profit in the 2019 quarter.")
+    assert found == {"2019": "2019"}

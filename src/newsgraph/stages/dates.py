@@ -164,7 +164,8 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
                 r"prior|following|next)\s+)?(?P<unit>day|(?:trading\s+)?session|trading\s+day)(?!-)"
                 r"(?:\s+(?P<dir>before|after)(?=\s*(?:[^\w\s]|$)))?"),
     ("set", r"(?:(?:once|twice|\w+\s+times)\s+an?|per|every|each)\s+(?P<unit>{UNIT})"
-            r"|(?P<adv>daily|weekly|monthly|annually|yearly|annual)"),
+            r"|(?P<adv>daily|weekly|monthly|quarterly|(?:semi-?|half-)?(?:annually|yearly|annual)"
+            r")"),
     ("duration", r"(?P<n>{NUM})[-\s]+(?P<unit>{UNIT})(?![-\s]+old)"),
     ("vague", r"(?:the\s+)?(?:(?P<mod>early|late|recent|coming|next|past)\s+)?"
               r"(?P<unit>(?:second|minute|hour|day|week|month|year|decade)s)"),
@@ -717,6 +718,8 @@ def h_year_ref(m: re.Match[str], ctx: Ctx) -> Timex | None:
 
 def h_set(m: re.Match[str], ctx: Ctx) -> Timex | None:
     adverb = (m.group("adv") or "").lower()
+    if adverb.startswith(("semi", "half")) or adverb == "quarterly":
+        return Timex("P6M" if adverb[0] in "sh" else "P3M", "SET", "set")
     unit = {"daily": "D", "weekly": "W", "monthly": "M"}.get(adverb, "Y" if adverb else None)
     return Timex(duration(1, unit or unit_code(m.group("unit"))), "SET", "set")
 
@@ -818,6 +821,8 @@ def keep(rule: str, m: re.Match[str], text: str, model_dates: set[int]) -> bool:
         return False  # "the year to March", "the quarter ended June 30": no calendar period
     if rule == "day_ref" and "session" in g["unit"].lower() and not g["rel"]:
         return False  # "the session": a sitting or a trading day, no date of its own
+    if rule == "duration" and re.fullmatch(r"(?:1[89]|20)\d\d", g["n"]):
+        return False  # "the 1985 quarter", "1530 hours": a year or a clock, not a count
     if rule == "duration" and g["unit"].lower().startswith("second"):
         return g["n"].lower() not in ("a", "an")  # "a second flight": the ordinal
     if rule == "season" and re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
@@ -858,7 +863,7 @@ ANCHOR_WORDS = ("today", "yesterday", "tomorrow", "tonight", "now", "currently",
                 "lately", "nowadays", "present", "future", "past", "week", "weekend", "month",
                 "year", "decade", "quarter", "century", "noon", "midnight", "daily", "weekly",
                 "monthly", "annually", "yearly", "annual", "once", "twice", "times", "session",
-                "christmas", "easter", "thanksgiving")
+                "quarterly", "semiannual", "semiannually", "christmas", "easter", "thanksgiving")
 # Numbers that can be temporal on their own: years, numeric dates, clock times, decades.
 # Other numbers only count next to a unit word, which is an anchor itself.
 DIGIT_ANCHORS = (r"\b(?:1[89]|20)\d\d\b|\bFY\s?\d\d|\d{1,2}/\d{1,2}/|\d[:.][0-5]\d|\d\s*[ap]\.?m\b"
