@@ -405,3 +405,14 @@ def test_quarterly_and_semiannual_sets(nlp: Any) -> None:
 def test_a_year_before_a_unit_is_not_a_count(nlp: Any) -> None:
     found = values(nlp, "Net fell from a profit in the 2019 quarter.")
     assert found == {"2019": "2019"}
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("The miner listed in 2011. That year, copper peaked.", "That year", "2011"),
+    ("Capital spending will fall this calendar year.", "this calendar year", "2022"),
+    ("The index slid for six trading days.", "six trading days", "P6D"),
+    ("The index shed 9% in three sessions.", "three sessions", "P3D"),
+])
+def test_that_year_calendar_year_and_trading_day_counts(nlp: Any, text: str, span: str,
+                                                        expected: str) -> None:
+    assert values(nlp, text)[span] == expected

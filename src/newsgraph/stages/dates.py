@@ -156,8 +156,9 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
              r"half))?"),
     ("year_ref", r"the\s+(?:entire|whole|full|same)\s+year"),
     ("relative", r"(?:(?P<pre>earlier|later)\s+|(?:the\s+)?(?P<modw>beginning|start|middle|end)"
-                 r"\s+of\s+)?(?:the\s+)?(?P<rel>last|next|this|past|the|"
-                 r"coming|previous|prior|following|current)\s+(?P<unit>week|weekend|month|year|"
+                 r"\s+of\s+)?(?:the\s+)?(?P<rel>last|next|this|past|the|that|"
+                 r"coming|previous|prior|following|current)\s+(?:calendar\s+(?=year))?"
+                 r"(?P<unit>week|weekend|month|year|"
                  r"decade|quarter|century)(?!-)(?:\s+(?P<post>previous|before|earlier)"
                  r"(?=\s*(?:[^\w\s]|$)))?"),
     ("day_ref", r"(?:the|that)\s+(?:(?P<rel>same|previous|"
@@ -166,7 +167,8 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("set", r"(?:(?:once|twice|\w+\s+times)\s+an?|per|every|each)\s+(?P<unit>{UNIT})"
             r"|(?P<adv>daily|weekly|monthly|quarterly|(?:semi-?|half-)?(?:annually|yearly|annual)"
             r")"),
-    ("duration", r"(?P<n>{NUM})[-\s]+(?P<unit>{UNIT})(?![-\s]+old)"),
+    ("duration", r"(?P<n>{NUM})[-\s]+(?P<unit>{UNIT}|(?:trading\s+)?sessions|trading\s+days)"
+                 r"(?![-\s]+old)"),
     ("vague", r"(?:the\s+)?(?:(?P<mod>early|late|recent|coming|next|past)\s+)?"
               r"(?P<unit>(?:second|minute|hour|day|week|month|year|decade)s)"),
     ("ref", r"(?P<ref>now|currently|recently|lately|nowadays|at\s+present|the\s+future|"
@@ -644,7 +646,7 @@ def h_relative(m: re.Match[str], ctx: Ctx) -> Timex | None:
             "following": 1}.get(rel, 0)
     unit = unit_code(m.group("unit"))
     value = shift(ctx.anchor, step, unit)
-    if rel in ("the", "previous", "prior", "following"):
+    if rel in ("the", "that", "previous", "prior", "following"):
         # "the year", "the previous month": the period the text named last (resolve_anaphora),
         # moved; with none, the anchor's
         return Timex(value, "DATE", f"{ANAPHORIC}calendar:{rel}:{step}:{unit}", _mod(m))
@@ -816,7 +818,7 @@ def keep(rule: str, m: re.Match[str], text: str, model_dates: set[int]) -> bool:
     if rule == "daypart":  # "in the morning", "morning trading"; not "Good morning"
         return prev in DAYPART_CUES or (g["part"].lower() in ("morning", "afternoon", "midday")
                                         and bool(MARKET_HOURS.match(text, m.end())))
-    if rule == "relative" and g["rel"].lower() == "the" and not g["modw"] and \
+    if rule == "relative" and g["rel"].lower() in ("the", "that") and not g["modw"] and \
             PERIOD_BOUNDED.match(text, m.end()):
         return False  # "the year to March", "the quarter ended June 30": no calendar period
     if rule == "day_ref" and "session" in g["unit"].lower() and not g["rel"]:
