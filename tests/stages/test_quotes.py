@@ -463,3 +463,9 @@ def test_participle_cue_right_before_the_second_part_gives_its_own_attribution()
     text = "“The plan is sound,” Ms Brandt said, adding, “We will start next month.”"
     first = find(text, "The plan")
     assert first.rule != "interrupted" and len(first.content) == 1
+
+
+def test_object_content_carries_on_through_the_verbs_later_prepositions() -> None:
+    text = "Ms Alvarez blamed the “fog of war” for the failure of the rescue mission."
+    q = find(text, "fog of war")
+    assert content(text, q) == "the “fog of war” for the failure of the rescue mission"

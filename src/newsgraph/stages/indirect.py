@@ -162,7 +162,7 @@ def content_span(cue: Any, head: Any, stops: set[int], rule: str = "") -> Span |
     if head.dep_ == "dobj":  # "calling him [a total stiff]", "described X [as a work ...]"
         hi = max([hi] + [c.right_edge.i for c in cue.children if c.i > head.i and (
             c.dep_ in OBJECT_PREDICATES
-            or c.dep_ == "prep" and (c.lower_ == "as" or _has_mark(c)))])
+            or c.dep_ == "prep")])
     if head.i > cue.i:
         lo = max(lo, cue.i + 1)
         for i in range(lo, hi + 1):
