@@ -368,8 +368,9 @@ def test_holidays(nlp: Any, text: str, span: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize("text,span,expected", [
-    ("Stocks slid in the last week of August.", "the last week of August", "2022-W35"),
-    ("The board meets in the first week of October.", "the first week of October",
+    # the ISO week holding most of those days: 22-28 August, not 29 August - 4 September
+    ("Stocks slid in the last week of August.", "the last week of August", "2022-W34"),
+    ("The board will meet in the first week of October.", "the first week of October",
      "2022-W40"),
 ])
 def test_nth_week_of_a_month(nlp: Any, text: str, span: str, expected: str) -> None:
@@ -416,3 +417,10 @@ def test_a_year_before_a_unit_is_not_a_count(nlp: Any) -> None:
 def test_that_year_calendar_year_and_trading_day_counts(nlp: Any, text: str, span: str,
                                                         expected: str) -> None:
     assert values(nlp, text)[span] == expected
+
+
+def test_a_comparison_point_is_not_a_new_reference(nlp: Any) -> None:
+    text = ("Output fell in May to 40 units from 44 units a year before. Exports slipped to 9 "
+            "units from 11 units a year before.")
+    found = [d["value"] for d in find_dates(text, nlp(text), THU) if d["text"] == "a year before"]
+    assert found == ["2021-05", "2021-05"]

@@ -1098,8 +1098,10 @@ def resolve_anaphora(dates: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if value is not None:
             name, sep, note = rule.partition(";")
             d["value"], d["rule"] = value, f"{name}:from-previous{sep}{note}"
-        if d["value"] and (m := CALENDAR_VALUE.match(d["value"])) and (
-                not rule.startswith(ANAPHORIC) or value is not None):
+        # a comparison point ("from 5% a year earlier") is not what the text goes on about:
+        # the next "a year earlier" counts from the period reported, not from it
+        if d["value"] and (m := CALENDAR_VALUE.match(d["value"])) and \
+                not rule.startswith(ANAPHORIC):
             named.append(m)
     return dates
 
