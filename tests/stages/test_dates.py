@@ -424,3 +424,8 @@ def test_a_comparison_point_is_not_a_new_reference(nlp: Any) -> None:
             "units from 11 units a year before.")
     found = [d["value"] for d in find_dates(text, nlp(text), THU) if d["text"] == "a year before"]
     assert found == ["2021-05", "2021-05"]
+
+
+def test_between_now_and_a_day_looks_ahead(nlp: Any) -> None:
+    text = "Quotas stay unless a deal is struck between now and September 1."
+    assert values(nlp, text)["September 1"] == "2023-09-01"

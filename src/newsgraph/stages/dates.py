@@ -999,6 +999,8 @@ def clause_direction(doc: Any, start: int, end: int) -> Direction:
     before = doc[span[0].i - 1].lower_ if span[0].i > 0 else ""
     if before == "since":
         return "past"  # "has been falling since February 4": a start before the anchor
+    if before == "and" and span[0].i > 1 and doc[span[0].i - 2].lower_ == "now":
+        return "future"  # "between now and October 22"
     if span.root.dep_ == "poss" and span.root.head.lemma_.lower() in vocab()["outcome"]:
         return "past"  # "against Friday's close", "after Monday's plunge": already happened
     direction = verb_direction(verb)
