@@ -429,3 +429,13 @@ def test_a_comparison_point_is_not_a_new_reference(nlp: Any) -> None:
 def test_between_now_and_a_day_looks_ahead(nlp: Any) -> None:
     text = "Quotas stay unless a deal is struck between now and September 1."
     assert values(nlp, text)["September 1"] == "2023-09-01"
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("The plant opens in April next year.", "April next year", "2023-04"),
+    ("Profits slumped in May last year.", "May last year", "2021-05"),
+    ("The tax applies from January 1 next year.", "January 1 next year", "2023-01-01"),
+])
+def test_month_or_day_with_a_relative_year(nlp: Any, text: str, span: str,
+                                            expected: str) -> None:
+    assert values(nlp, text)[span] == expected

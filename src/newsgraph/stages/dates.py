@@ -109,13 +109,14 @@ HOLIDAY_NAMES = "(?-i:" + "|".join(
 # with the placeholders of parts(); the handler of the same name turns a match into a Timex.
 RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("date_dmy", r"(?:{WEEKDAY},?\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})"
-                 r"(?:\s*,?\s*(?P<year>{YEAR}))?"),
+                 r"(?:\s*,?\s*(?P<year>{YEAR})|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?"),
     ("date_mdy", r"(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})(?!\d)"
-                 r"(?:\s*,?\s*(?P<year>{YEAR}))?"),
+                 r"(?:\s*,?\s*(?P<year>{YEAR})|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?"),
     ("date_numeric", r"(?P<year>)\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{4}-\d\d-\d\d"),
     ("month", r"(?:(?P<rel>last|next|this|past|coming)\s+|(?P<mod>early|mid|late|end)[-\s]+"
               r"|(?:the\s+)?(?P<modw>beginning|start|middle|end)\s+of\s+)?(?P<month>{MONTH})"
-              r"(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR})|\s+of\s+(?P<yrel>this|last|next)\s+year)?"),
+              r"(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR})|\s+(?:of\s+)?(?P<yrel>this|last|next)"
+              r"\s+year)?"),
     ("fiscal", r"(?:(?:the\s+)?(?:very\s+)?(?P<modw>beginning|start|middle|end)\s+of\s+)?"
                r"(?:(?:fiscal|financial)(?:[-\s]+year)?\s+(?P<year>{YEAR})(?:/(?:\d{4}|\d\d))?"
                r"|(?:the\s+)?(?P<year2>{YEAR})(?:/(?:\d{4}|\d\d))?\s+(?:fiscal|financial)[-\s]+year"
@@ -382,6 +383,10 @@ def h_date(m: re.Match[str], ctx: Ctx) -> Timex | None:
         return Timex(found.isoformat(), "DATE", "absolute") if found else None
     if ctx.anchor is None:
         return _unanchored("day-without-year")
+    if m.group("yrel"):  # "October 1 this year", "March 3 next year"
+        year = ctx.anchor.year + {"last": -1, "next": 1}.get(m.group("yrel").lower(), 0)
+        found = _safe_date(year, month, day)
+        return Timex(found.isoformat(), "DATE", "day:of-relative-year") if found else None
     year = day_year(ctx.anchor, month, day, ctx.direction)
     found = _safe_date(year, month, day)
     value = found.isoformat() if found else month_str(year, month)
@@ -808,7 +813,7 @@ def keep(rule: str, m: re.Match[str], text: str, model_dates: set[int]) -> bool:
     like years, decimals that look like clock times, "fall" the verb."""
     g = m.groupdict()
     prev = _prev_word(text, m.start())
-    if rule == "month" and not (g["year"] or g["mod"] or g["modw"] or g["rel"]):
+    if rule == "month" and not (g["year"] or g["mod"] or g["modw"] or g["rel"] or g["yrel"]):
         word = g["month"].rstrip(".")
         return (word not in ("May", "March") and len(word) > 3) or prev in MONTH_CUES
     if rule == "year" and not (g["mod"] or g["modw"] or g["yw"]):
