@@ -469,3 +469,10 @@ def test_object_content_carries_on_through_the_verbs_later_prepositions() -> Non
     text = "Ms Alvarez blamed the “fog of war” for the failure of the rescue mission."
     q = find(text, "fog of war")
     assert content(text, q) == "the “fog of war” for the failure of the rescue mission"
+
+
+def test_title_set_off_after_a_noun_is_not_a_direct_quote() -> None:
+    text = ("In her memoir, “A Long Way Home,” published last year, Ms Osei described "
+            "how she left the city.")
+    assert not any(q.type == "direct" and "A Long Way Home" in content(text, q)
+                   for q in quotes_of(text))

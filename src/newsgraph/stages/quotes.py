@@ -401,7 +401,8 @@ def _direct(f: _Finder, segs: list[Segment]) -> list[_Found]:
     used: set[int] = set()
     last: _Found | None = None
     for k, seg in enumerate(segs):
-        if k in used or not (f.standalone(seg) or f.cue_right_before(seg)):
+        if k in used or not (f.standalone(seg) or f.cue_right_before(seg)) or \
+                _appositive_title(f, seg):
             continue
         item = _attribute(f, seg, segs, k, used)
         if item is not None and last is not None and item.cue is not None and \
@@ -413,6 +414,17 @@ def _direct(f: _Finder, segs: list[Segment]) -> list[_Found]:
             out.append(item)
             last = item
     return out
+
+
+def _appositive_title(f: _Finder, seg: Segment) -> bool:
+    """``his 2012 book, “An American Son,”``: a title set off by a comma after the noun it
+    names is that noun's apposition, not somebody's words."""
+    before = f.text[max(0, seg.open - 3): seg.open].rstrip()
+    if not before.endswith(","):
+        return False
+    noun = f.tok(len(before) + max(0, seg.open - 3) - 1)
+    noun = f.doc[noun.i - 1] if noun.i > 0 else noun
+    return noun.pos_ == "NOUN" and _is_title(f, seg, f.tok(seg.inner))
 
 
 def _attribute(f: _Finder, seg: Segment, segs: list[Segment], k: int,
