@@ -439,3 +439,8 @@ def test_between_now_and_a_day_looks_ahead(nlp: Any) -> None:
 def test_month_or_day_with_a_relative_year(nlp: Any, text: str, span: str,
                                             expected: str) -> None:
     assert values(nlp, text)[span] == expected
+
+
+def test_a_huge_count_is_no_date_and_no_crash(nlp: Any) -> None:
+    text = "Hog slaughter was 250,000 head, versus 245,000 week ago."
+    assert "245,000 week ago" not in values(nlp, text)

@@ -793,7 +793,10 @@ def normalise(text: str, anchor: dt.date | None, direction: Direction = "past",
             continue
         m = pattern.fullmatch(text)
         if m:
-            return HANDLERS[name](m, Ctx(anchor, direction))
+            try:
+                return HANDLERS[name](m, Ctx(anchor, direction))
+            except OverflowError:  # "125,000 week ago" (a head count): no calendar date
+                return None
     return None
 
 
