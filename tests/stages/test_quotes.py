@@ -476,3 +476,12 @@ def test_title_set_off_after_a_noun_is_not_a_direct_quote() -> None:
             "how she left the city.")
     assert not any(q.type == "direct" and "A Long Way Home" in content(text, q)
                    for q in quotes_of(text))
+
+
+
+def test_speaker_described_by_a_relative_clause_the_parser_made_the_cues_clause() -> None:
+    text = ("One participant, who like others spoke on the condition of anonymity to discuss "
+            "the private session, said the message was that \"this is not going to end soon.\"")
+    q = find(text, "this is not going to end soon")
+    assert q.speaker.name == "One participant" or q.speaker.name == "participant"
+    assert "participant" not in content(text, q)

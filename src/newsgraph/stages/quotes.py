@@ -627,7 +627,7 @@ def _reported_one(f: _Finder, tok: Any, stops: set[int]) -> _Found | None:
     """
     speech = lexicons.cues().get(tok.lemma_.lower(), {}).get("kind") == "speech"
     late = cue_after_content(tok) if speech else None  # "..., a claim not recognized."
-    head = subject_of(tok)
+    head = subject_of(tok) or _subject_in_left_clause(tok)
     if head is not None and names_a_time(head):
         return None
     if late is not None and (head is None or head.i < late[1].i):
@@ -640,8 +640,24 @@ def _reported_one(f: _Finder, tok: Any, stops: set[int]) -> _Found | None:
                       head)
     for comp, rule in complements(tok):
         span = content_span(tok, comp, stops, rule)
-        if span is not None:
+        if span is not None and not span[0] <= head.idx < span[1]:  # never the speaker
             return _Found([span], tok, rule, _kind(f.text, span), head)
+    return None
+
+
+RELATIVE_SUBJECTS = frozenset({"who", "which", "that"})
+
+
+def _subject_in_left_clause(cue: Any) -> Any | None:
+    """``One attendee, who like others spoke on condition of anonymity, said ...``: the
+    parser made "spoke" the cue's clause and left the cue without a subject; the speaker is
+    the noun the relative clause describes."""
+    for clause in cue.lefts:
+        rel = next((c for c in clause.subtree if c.dep_ == "nsubj"
+                    and c.lower_ in RELATIVE_SUBJECTS), None)
+        if clause.dep_ == "ccomp" and rel is not None:
+            nouns = [t for t in cue.doc[clause.left_edge.i: rel.i] if t.pos_ in ("NOUN", "PROPN")]
+            return nouns[-1] if nouns else None
     return None
 
 
