@@ -485,3 +485,10 @@ def test_speaker_described_by_a_relative_clause_the_parser_made_the_cues_clause(
     q = find(text, "this is not going to end soon")
     assert q.speaker.name == "One participant" or q.speaker.name == "participant"
     assert "participant" not in content(text, q)
+
+
+def test_quoted_clause_joined_after_the_content_carries_it_on() -> None:
+    text = ("Mr Hale said he had received offers for the painting, but “the offers were "
+            "to use it in a way I did not like.”")
+    q = find(text, "the offers were")
+    assert q.type == "mixed" and content(text, q).startswith("he had received offers")

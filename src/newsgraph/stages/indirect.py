@@ -164,6 +164,7 @@ def content_span(cue: Any, head: Any, stops: set[int], rule: str = "") -> Span |
             c.dep_ in OBJECT_PREDICATES
             or c.dep_ == "prep")])
     if head.i > cue.i:
+        hi = _quoted_conjunct(cue, hi)
         lo = max(lo, cue.i + 1)
         for i in range(lo, hi + 1):
             if i in stops and i > head.i:
@@ -183,6 +184,20 @@ def content_span(cue: Any, head: Any, stops: set[int], rule: str = "") -> Span |
     if hi - lo + 1 < MIN_CONTENT_TOKENS:
         return None
     return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+def _quoted_conjunct(cue: Any, hi: int) -> int:
+    """``said [he had offers], but [“the offers were ...”]``: a clause joined to the cue
+    right after its content that opens with a quotation mark carries on the reported
+    words; the new end of the content."""
+    doc = cue.doc
+    for conj in cue.rights:
+        if conj.dep_ != "conj" or conj.i <= hi:
+            continue
+        gap = doc[hi + 1: conj.left_edge.i]
+        if conj.left_edge.text in QUOTE_MARKS and all(t.is_punct or t.dep_ == "cc" for t in gap):
+            return conj.right_edge.i
+    return hi
 
 
 def according_to(doc: Any, stops: set[int], text: str) -> Iterator[Reported]:
