@@ -444,3 +444,42 @@ def test_month_or_day_with_a_relative_year(nlp: Any, text: str, span: str,
 def test_a_huge_count_is_no_date_and_no_crash(nlp: Any) -> None:
     text = "Hog slaughter was 250,000 head, versus 245,000 week ago."
     assert "245,000 week ago" not in values(nlp, text)
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # a weekday inside a noun phrase dates the noun: past in a present-tense report
+    ("A filing late Monday that the lender is for sale is lifting its shares.", "late Monday",
+     "2022-09-12"),
+    ("Dealers are weighing a memo Tuesday that hinted at job cuts.", "Tuesday", "2022-09-13"),
+    # an outcome in a clause that looks ahead is still to come
+    ("Brokers will study Friday's close for a signal.", "Friday", "2022-09-16"),
+    # the subject of a prediction is the nearest such day, not the predicted one
+    ("Tuesday's ballot should steady the currency.", "Tuesday", "2022-09-13"),
+    ("Monday's rate cut could lift lenders' shares.", "Monday", "2022-09-12"),
+])
+def test_weekday_in_a_noun_phrase(nlp: Any, text: str, span: str, expected: str) -> None:
+    assert values(nlp, text)[span] == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("The envoys will renew their April pact next week.", "April", "2022-04"),
+    ("The bureau will release October payroll figures soon.", "October", "2021-10"),
+    ("November's factory numbers will be out on Friday.", "November", "2021-11"),
+    ("Rates will be set at its October meeting.", "October", "2022-10"),  # scheduled
+    ("The bank will sell more bonds in the December quarter.", "December", "2022-12"),
+    ("The grain will go out as November/December shipment cargo.", "November", "2022-11"),
+    ("Wholesale prices for July, due September 30, are watched.", "September 30",
+     "2022-09-30"),
+])
+def test_month_modifying_a_noun(nlp: Any, text: str, span: str, expected: str) -> None:
+    assert values(nlp, text)[span] == expected
+
+
+def test_weekday_in_a_title_is_no_date(nlp: Any) -> None:
+    found = values(nlp, "The Sunday Herald reported the bid on Tuesday.")
+    assert found == {"Tuesday": "2022-09-13"}
+
+
+def test_present_passive_is_not_past(nlp: Any) -> None:
+    text = "Rates are seen rising after the budget is unveiled October 4."
+    assert values(nlp, text)["October 4"] == "2022-10-04"

@@ -26,7 +26,8 @@ from .docarrays import DocArrays
 Direction = str  # "past" | "future" | "nearest"
 # Words before a capitalised "May"/"March" that make it the month, not the verb.
 MONTH_CUES = frozenset("in since until till by from of to through during before after early "
-                       "mid late last next this the end beginning start around".split())
+                       "mid late last next this the end beginning start around its their "
+                       "our his her".split())
 # Words before a bare four-digit number that make it a year rather than a count.
 YEAR_CUES = MONTH_CUES | {"and", "or", "between", "fiscal", "year", "circa", "c.", "season"}
 # spaCy DATE/TIME entities that are not temporal expressions in TIMEX3's sense.
@@ -835,6 +836,9 @@ def keep(rule: str, m: re.Match[str], text: str, model_dates: set[int]) -> bool:
         return False  # "the 1985 quarter", "1530 hours": a year or a clock, not a count
     if rule == "duration" and g["unit"].lower().startswith("second"):
         return g["n"].lower() not in ("a", "an")  # "a second flight": the ordinal
+    if rule == "weekday" and prev == "the" and not (g["rel"] or g["mod"] or g["part"]) and \
+            re.match(r"\s+[A-Z][a-z]", text[m.end():m.end() + 3]):
+        return False  # "The Sunday Times", "the Monday Club": part of a name
     if rule == "season" and re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
         return False  # "Winter Olympic Games", "Summer Palace": part of a name
     if rule == "season" and g["season"].lower() == "fall":
@@ -991,9 +995,10 @@ def _future_words() -> frozenset[str]:
     return frozenset(vocab()["future"])
 
 
-def clause_direction(doc: Any, start: int, end: int) -> Direction:
+def clause_direction(doc: Any, start: int, end: int, rule: str | None = None) -> Direction:
     """past / future / nearest from the verb governing the span: will/would/going to or an
-    infinitive look ahead; past tense and perfects look back; present tense is ambiguous."""
+    infinitive look ahead; past tense and perfects look back; present tense is ambiguous.
+    A day or month inside a noun phrase dates the thing the noun names (noun_direction)."""
     if doc is None:
         return "past"
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -1009,27 +1014,90 @@ def clause_direction(doc: Any, start: int, end: int) -> Direction:
         return "past"  # "has been falling since February 4": a start before the anchor
     if before == "and" and span[0].i > 1 and doc[span[0].i - 2].lower_ == "now":
         return "future"  # "between now and October 22"
-    if span.root.dep_ == "poss" and span.root.head.lemma_.lower() in vocab()["outcome"]:
-        return "past"  # "against Friday's close", "after Monday's plunge": already happened
-    direction = verb_direction(verb)
+    noun = owning_noun(span, rule) if rule in NOUN_DATED_RULES else None
+    direction = verb_direction(verb) if noun is None else noun_direction(span, noun, verb, rule)
     if direction == "nearest" and before in DEADLINE:
-        return "future"  # "wants to cut dealers by early June"
+        return "future"  # "wants to cut dealers by early June", "data due April 14"
     return direction
 
 
+# Rules whose expressions, inside a noun phrase, date the thing the noun names.
+NOUN_DATED_RULES = frozenset({"weekday", "date_mdy", "date_dmy", "holiday", "month"})
+
+
+def owning_noun(span: Any, rule: str | None = None) -> Any:
+    """The noun a day or month belongs to: "Friday's close", "a statement on Tuesday",
+    "their February accord"; a bare weekday right after a noun ("digesting a report
+    Thursday") is the noun's even when the parser hangs it on the verb. None otherwise."""
+    root = span.root
+    if root.dep_ in ("poss", "compound", "nmod"):
+        head = root.head
+        while head.dep_ in ("compound", "nmod") and head.head.i != head.i and \
+                head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head  # "April/May shipment sugar", "the June Venice summit": the last
+        return head if head.pos_ in ("NOUN", "PROPN") else None
+    if rule == "month":
+        return None  # "shipments from May": a range of the clause, not a modifier
+    head = root.head
+    if head.pos_ == "ADP" and head.lower_ in ("on", "of") and head.head.i != head.i:
+        head = head.head
+    if head.i != root.i and head.pos_ == "NOUN":
+        return head
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    if root.dep_ == "npadvmod" and prev is not None and prev.pos_ == "NOUN":
+        return prev
+    return None
+
+
+def noun_direction(span: Any, noun: Any, verb: Any, rule: str | None) -> Direction:
+    """Direction for a day or month that dates a noun rather than the verb. The subject of
+    a prediction ("Sunday's vote should lift shares") is the nearest such day; a scheduled
+    thing or a period ("its March meeting", "a June 1 deadline", "the June quarter")
+    follows the clause; a month naming anything else ("their February accord", "February
+    trade data") is the last such month; an outcome ("Friday's close") is past unless the
+    clause looks ahead; otherwise the main verb's tense, where a weekday in a present
+    clause (progressive included) is read as a report of the past."""
+    lemma = noun.lemma_.lower()
+    words = {lemma} | {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "nmod")}
+    scheduled = bool(words & vocab()["scheduled"].keys())  # "April shipment sugar" too
+    direction = verb_direction(verb, arranged=scheduled)
+    if direction == "future" and rule != "month" and _in_subject(noun, verb):
+        return "nearest"  # a cause, not the predicted effect: "Sunday's vote should help"
+    if scheduled:
+        return direction  # "has a June 1 deadline", "will meet at its March meeting"
+    if rule == "month":
+        return "past"
+    if direction != "nearest" or rule != "weekday":
+        return direction  # a day with its month is placed well by its nearness
+    if span.root.dep_ == "poss":
+        return "past" if lemma in vocab()["outcome"] else "nearest"  # "await Friday's data"
+    return "past"  # "a report Monday showing weaker orders is weighing on stocks"
+
+
+def _in_subject(token: Any, verb: Any) -> bool:
+    """Whether ``token`` sits in the active subject of ``verb``."""
+    while token.i != verb.i and token.head.i != token.i:
+        if token.dep_ in ("nsubj", "csubj"):  # a passive's subject is what is done
+            return True
+        token = token.head
+    return False
+
+
 # Prepositions that, in a present-tense clause, set a deadline ahead of the anchor.
-DEADLINE = frozenset({"by", "until", "till", "before"})
+DEADLINE = frozenset({"by", "until", "till", "before", "due"})
 
 
 # Auxiliaries of the perfect.
 PERFECT = frozenset({"have", "has", "had", "'ve", "'d", "’ve", "’d"})
 
 
-def verb_direction(verb: Any, depth: int = 0) -> Direction:
+def verb_direction(verb: Any, depth: int = 0, arranged: bool = True) -> Direction:
+    """``arranged``: a present progressive with a time is an arrangement ("is meeting on
+    Friday"), so future; not so for a time that belongs to a noun of its clause."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if not aux and verb.tag_ == "VB" and verb.dep_ == "conj" and depth < 2 and \
             verb.head.pos_ in ("VERB", "AUX"):
-        return verb_direction(verb.head, depth + 1)  # "would close ... and attend": shared
+        return verb_direction(verb.head, depth + 1, arranged)  # "would close ... and attend"
     words = {c.lower_ for c in aux}
     if words & _future_words() or verb.lemma_.lower() in vocab()["intent"]:
         return "future"
@@ -1039,10 +1107,14 @@ def verb_direction(verb: Any, depth: int = 0) -> Direction:
         head = verb.head
         if head.lemma_.lower() in vocab()["intent"] or head.lower_ in _future_words():
             return "future"
-        return verb_direction(head, depth + 1) if head.pos_ in ("VERB", "AUX") else "nearest"
+        return verb_direction(head, depth + 1, arranged) if head.pos_ in ("VERB", "AUX") \
+            else "nearest"
+    if verb.tag_ == "VBN" and aux and all(c.tag_ in ("VBZ", "VBP") for c in aux) and \
+            not words & PERFECT:
+        return "nearest"  # a present passive: "figures are published", "is seen"
     if verb.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in aux) or words & PERFECT:
         return "past"  # "has been falling": a perfect looks back even when progressive
-    if verb.tag_ == "VBG" and words:  # "is meeting on Friday": arranged future
+    if verb.tag_ == "VBG" and words and arranged:  # "is meeting on Friday": arranged future
         return "future"
     return "nearest" if verb.tag_ in ("VBZ", "VBP", "VBG") else "past"
 
@@ -1063,7 +1135,7 @@ def find_dates(text: str, doc: Any, anchor: dt.date | None,
     out = []
     for start, end, rule in candidates(text, doc):
         surface = text[start:end]
-        direction = clause_direction(doc, start, end)
+        direction = clause_direction(doc, start, end, rule)
         adverb = rule == "ago" and NOTHING_AFTER.match(text, end) is not None
         if adverb:  # "up from 5% a year before.": the adverb "a year earlier"
             surface = SIGNAL_AFTER.sub(lambda s: s.group(0).lower().replace(
