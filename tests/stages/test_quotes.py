@@ -492,3 +492,17 @@ def test_quoted_clause_joined_after_the_content_carries_it_on() -> None:
             "to use it in a way I did not like.”")
     q = find(text, "the offers were")
     assert q.type == "mixed" and content(text, q).startswith("he had received offers")
+
+
+def test_quote_completing_a_clause_the_writer_opened_is_mixed_with_the_whole_clause() -> None:
+    text = ("The fair, usually visited by thousands of families each summer, “gives us a "
+            "chance to meet people,” said Ana Ruiz, the organiser.")
+    q = find(text, "gives us a chance")
+    assert q.type == "mixed" and q.rule == "quoted_predicate"
+    assert content(text, q).startswith("The fair, usually visited")
+
+
+def test_quote_with_its_own_subject_after_an_introductory_phrase_stays_direct() -> None:
+    text = "In a long statement on Monday, “we will appeal the ruling,” Mr Obi said."
+    q = find(text, "we will appeal")
+    assert q.type == "direct" and content(text, q) == "we will appeal the ruling"

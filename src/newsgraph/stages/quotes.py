@@ -440,6 +440,8 @@ def _attribute(f: _Finder, seg: Segment, segs: list[Segment], k: int,
             content.append(nxt.content)
             used.add(k + 1)
             rule = "interrupted"
+        elif (lead := _unquoted_lead(f, seg)) is not None:
+            content, rule = [(lead, seg.after)], "quoted_predicate"
         cue = after
     elif (label := f.label_before(seg)) is not None:
         colon, name, start = label
@@ -456,7 +458,35 @@ def _attribute(f: _Finder, seg: Segment, segs: list[Segment], k: int,
         head = _speaker_outside(f, seg, cue)  # no subject, or the parse took a quoted word
     if head is None:
         return None
-    return _Found(content, cue, rule, "direct", head)
+    return _Found(content, cue, rule, "mixed" if rule == "quoted_predicate" else "direct", head)
+
+
+# Words before a quote in its sentence that make them one clause with it: ``The party,
+# typically attended by hundreds, “allows us to get our message out,” he said``.
+MIN_LEAD_WORDS = 3
+# How a quote that completes a clause starts: with its verb or an adverb, not a subject.
+PREDICATE_START_POS = frozenset({"VERB", "AUX", "ADV", "PART"})
+
+
+def _unquoted_lead(f: _Finder, seg: Segment) -> int | None:
+    """Start of the writer's words that open the clause a quote completes (its subject
+    and what the journalist says about it), or None when the quote opens its sentence or
+    follows a cue, a colon or another quote."""
+    open_tok, first = f.tok(seg.open), f.tok(seg.inner)
+    if not first.is_lower or first.pos_ not in PREDICATE_START_POS:
+        return None  # the quote has its own subject: “we will win,” / “The plan ...”
+    lead = [t for t in f.doc[open_tok.sent.start: open_tok.i] if not t.is_space]
+    words = [t for t in lead if t.is_alpha]
+    if len(words) < MIN_LEAD_WORDS or lead[-1].text not in (",", "—", "–") or any(
+            t.text in QUOTE_TOKENS or t.text == ":" or _has_own_subject(t) for t in lead):
+        return None
+    return lead[0].idx
+
+
+def _has_own_subject(tok: Any) -> bool:
+    """A verb with its subject: a clause of its own, not part of a noun phrase."""
+    return tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass")
+                                               for c in tok.children)
 
 
 def _speaker_outside(f: _Finder, seg: Segment, cue: Any) -> Any | None:
