@@ -483,3 +483,40 @@ def test_weekday_in_a_title_is_no_date(nlp: Any) -> None:
 def test_present_passive_is_not_past(nlp: Any) -> None:
     text = "Rates are seen rising after the budget is unveiled October 4."
     assert values(nlp, text)["October 4"] == "2022-10-04"
+
+
+def test_the_previous_weekday_counts_from_the_day_named(nlp: Any) -> None:
+    text = "The peso slid on September 6 after rallying the previous Friday."
+    found = values(nlp, text)
+    assert found["the previous Friday"] == "2022-09-02"
+    assert values(nlp, "Bonds had rallied the previous Monday.")["the previous Monday"] == \
+        "2022-09-12"
+
+
+@pytest.mark.parametrize("text", [
+    "Turnover dried up the day before the auction.",
+    "Spreads widened the week after the downgrade.",
+])
+def test_a_period_counted_from_an_event_is_unresolved(nlp: Any, text: str) -> None:
+    found = find_dates(text, nlp(text), THU)
+    assert [(d["text"], d["value"]) for d in found] in ([("the day", None)], [("the week", None)])
+
+
+def test_half_of_a_month_is_the_month_with_a_mod(nlp: Any) -> None:
+    text = "Refiners cut runs in second-half July."
+    found = find_dates(text, nlp(text), THU)
+    assert [(d["text"], d["value"], d["mod"]) for d in found] == [
+        ("second-half July", "2022-07", "late")]
+
+
+def test_the_past_week_keeps_its_length(nlp: Any) -> None:
+    text = "Copper has lost 4% over the past week."
+    found = find_dates(text, nlp(text), THU)
+    assert [(d["value"], d["duration"]) for d in found] == [("2022-W36", "P1W")]
+
+
+def test_a_period_counted_from_an_event_in_apposition_takes_the_day(nlp: Any) -> None:
+    text = "Yields peaked on September 8, the day after the auction."
+    assert values(nlp, text)["the day"] == "2022-09-08"
+    text = "Following Monday's slide, brokers turned cautious."
+    assert values(nlp, text) == {"Monday": "2022-09-12"}

@@ -115,7 +115,8 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
                  r"(?:\s*,?\s*(?P<year>{YEAR})|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?"),
     ("date_numeric", r"(?P<year>)\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{4}-\d\d-\d\d"),
     ("month", r"(?:(?P<rel>last|next|this|past|coming)\s+|(?P<mod>early|mid|late|end)[-\s]+"
-              r"|(?:the\s+)?(?P<modw>beginning|start|middle|end)\s+of\s+)?(?P<month>{MONTH})"
+              r"|(?:the\s+)?(?P<modw>beginning|start|middle|end)\s+of\s+"
+              r"|(?:the\s+)?(?P<half>first|second)[-\s]half\s+(?:of\s+)?)?(?P<month>{MONTH})"
               r"(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR})|\s+(?:of\s+)?(?P<yrel>this|last|next)"
               r"\s+year)?"),
     ("fiscal", r"(?:(?:the\s+)?(?:very\s+)?(?P<modw>beginning|start|middle|end)\s+of\s+)?"
@@ -138,7 +139,8 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("holiday", r"(?P<name>" + HOLIDAY_NAMES + r")(?:\s*,?\s*(?P<year>{YEAR}))?"),
     ("month_week", r"the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+"
                    r"(?P<month>{MONTH})(?:\s*,?\s*(?P<year>{YEAR}))?"),
-    ("weekday", r"(?:(?P<rel>last|next|this|past|coming)\s+|(?P<mod>early|late)\s+)?"
+    ("weekday", r"(?:(?P<rel>last|next|this|past|coming)\s+|the\s+(?P<ana>previous|prior|"
+                r"following)\s+|(?P<mod>early|late)\s+)?"
                 r"(?P<weekday>{WEEKDAY})"
                 r"(?:\s+(?P<part>{PART}))?"),
     ("deictic", r"(?:(?P<pre>earlier|later)\s+)?(?P<word>today|yesterday|tomorrow|tonight)"
@@ -400,22 +402,26 @@ def h_numeric(m: re.Match[str], ctx: Ctx) -> Timex | None:
 
 
 def h_month(m: re.Match[str], ctx: Ctx) -> Timex | None:
-    """A month, with a year or resolved to the nearest past one (next one if future)."""
+    """A month, with a year or resolved to the nearest past one (next one if future);
+    "first-half August" is August with the mod early (late for the second half)."""
     month = int(vocab()["month"][m.group("month").lower().rstrip(".")])
+    mod = _mod(m)
+    if m.group("half"):
+        mod = "early" if m.group("half").lower() == "first" else "late"
     if m.group("year"):
         parsed = parse_absolute(f"{m.group('month')} {m.group('year')}")
         value = parsed[0].strftime("%Y-%m") if parsed else month_str(int(m.group("year")), month)
-        return Timex(value, "DATE", "absolute:dateparser", _mod(m))
+        return Timex(value, "DATE", "absolute:dateparser", mod)
     if ctx.anchor is None:
         return _unanchored("month")
     if m.group("yrel"):
         year = ctx.anchor.year + {"last": -1, "next": 1}.get(m.group("yrel").lower(), 0)
-        return Timex(month_str(year, month), "DATE", "month:of-relative-year", _mod(m))
+        return Timex(month_str(year, month), "DATE", "month:of-relative-year", mod)
     direction = _direction(m, ctx)
     if direction == "nearest" and not m.group("rel"):
         direction = "past"  # a bare month is the last one unless the clause looks ahead
     year = month_year(ctx.anchor, month, direction)
-    return Timex(month_str(year, month), "DATE", f"month:{direction}", _mod(m))
+    return Timex(month_str(year, month), "DATE", f"month:{direction}", mod)
 
 
 def h_quarter(m: re.Match[str], ctx: Ctx) -> Timex | None:
@@ -569,11 +575,16 @@ def h_weekday(m: re.Match[str], ctx: Ctx) -> Timex | None:
     if ctx.anchor is None:
         return _unanchored("weekday")
     direction = _direction(m, ctx)
-    day = weekday_date(ctx.anchor, int(vocab()["weekday"][m.group("weekday").lower()]),
-                       direction)
+    weekday = int(vocab()["weekday"][m.group("weekday").lower()])
     part = _part(m.group("part"))  # "Monday morning" is a TIME in TIMEX3
-    return Timex(day.isoformat() + part, "TIME" if part else "DATE", f"weekday:{direction}",
-                 _mod(m))
+    kind = "TIME" if part else "DATE"
+    if m.group("ana"):  # "the previous Friday": before the day named last (resolve_anaphora)
+        step = 1 if m.group("ana").lower() == "following" else -1
+        day = weekday_date(ctx.anchor, weekday, "next" if step > 0 else "last")
+        return Timex(day.isoformat() + part, kind,
+                     f"{ANAPHORIC}calendar:{m.group('ana').lower()}:{step}:WD{weekday}", _mod(m))
+    day = weekday_date(ctx.anchor, weekday, direction)
+    return Timex(day.isoformat() + part, kind, f"weekday:{direction}", _mod(m))
 
 
 def _part(word: str | None) -> str:
@@ -656,7 +667,11 @@ def h_relative(m: re.Match[str], ctx: Ctx) -> Timex | None:
         # "the year", "the previous month": the period the text named last (resolve_anaphora),
         # moved; with none, the anchor's
         return Timex(value, "DATE", f"{ANAPHORIC}calendar:{rel}:{step}:{unit}", _mod(m))
-    return Timex(value, "DATE", f"relative:{rel}", _mod(m))
+    # "the past week", "the next month": TIMEX2/TimeBank read a stretch of that length up
+    # to (from) the anchor; MEANTIME marks such spans as the calendar period before (after),
+    # which we keep as value, recording the length as duration.
+    length = duration(1, unit) if step and m.group(0).lower().startswith("the ") else None
+    return Timex(value, "DATE", f"relative:{rel}", _mod(m), length)
 
 
 def h_day_ref(m: re.Match[str], ctx: Ctx) -> Timex | None:
@@ -817,7 +832,8 @@ def keep(rule: str, m: re.Match[str], text: str, model_dates: set[int]) -> bool:
     like years, decimals that look like clock times, "fall" the verb."""
     g = m.groupdict()
     prev = _prev_word(text, m.start())
-    if rule == "month" and not (g["year"] or g["mod"] or g["modw"] or g["rel"] or g["yrel"]):
+    if rule == "month" and not (g["year"] or g["mod"] or g["modw"] or g["rel"] or g["yrel"]
+                                or g["half"]):
         word = g["month"].rstrip(".")
         return (word not in ("May", "March") and len(word) > 3) or prev in MONTH_CUES
     if rule == "year" and not (g["mod"] or g["modw"] or g["yw"]):
@@ -1129,10 +1145,15 @@ SIGNAL_AFTER = re.compile(r"\s+(?:after|before)$", re.I)
 NOTHING_AFTER = re.compile(r"\s*(?:[.,;:!?)\"”]|$|and\b|but\b)")
 
 
+# After "the day", "the week": an event the period is counted from, not a calendar period.
+OF_AN_EVENT = re.compile(r"\s+(?:before|after|of)\s+(?:the|a|an|its|his|her|their|this|that)\s+"
+                         r"(?!(?:year|month|week|day|quarter|decade|century)s?\b)\w", re.I)
+
+
 def find_dates(text: str, doc: Any, anchor: dt.date | None,
                anchor_note: str = "published") -> list[dict[str, Any]]:
     """All temporal expressions of a text, normalised against ``anchor``."""
-    out = []
+    out: list[dict[str, Any]] = []
     for start, end, rule in candidates(text, doc):
         surface = text[start:end]
         direction = clause_direction(doc, start, end, rule)
@@ -1144,6 +1165,13 @@ def find_dates(text: str, doc: Any, anchor: dt.date | None,
         if timex is None and rule is not None:
             continue  # a pattern matched but its handler rejected it (e.g. 31 February)
         timex = timex or Timex(None, "DATE", "model:uninterpreted")
+        if timex.rule.startswith(ANAPHORIC + "calendar:the:") and OF_AN_EVENT.match(text, end):
+            # "the day before the vote": the vote's, unknown, unless in apposition to a
+            # day just named ("on May 2, the day after the vote")
+            apposed = out[-1]["value"] if out and re.fullmatch(
+                r"\s*,\s*", text[out[-1]["end"]:start]) else None
+            timex = timex._replace(value=apposed, rule="calendar:relative-to-event:" + (
+                "apposition" if apposed else "unresolved"))
         if rule == "ago" and not adverb:
             end = start + len(SIGNAL_AFTER.sub("", surface))
         surface = text[start:end]
@@ -1219,6 +1247,8 @@ def _period_previous(rule: str, year: int, rest: str) -> str | None:
         return _shift_long(dt.date(year, first, 1), k, unit)
     if named is None:
         return None
+    if unit.startswith("WD"):  # "the previous Friday": that weekday before the day named
+        return weekday_date(named, int(unit[2:]), "next" if k > 0 else "last").isoformat()
     if unit == "W":
         return shift(named, k, "W")
     return add_days(named, k, unit == "B").isoformat() if unit in ("D", "B") else None
