@@ -520,3 +520,27 @@ def test_a_period_counted_from_an_event_in_apposition_takes_the_day(nlp: Any) ->
     assert values(nlp, text)["the day"] == "2022-09-08"
     text = "Following Monday's slide, brokers turned cautious."
     assert values(nlp, text) == {"Monday": "2022-09-12"}
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    # a fiscal period is named, like company reports name it, by the year it ends in
+    ("Net income for the year ended June 30, 2021 rose.", "the year", "FY2021"),
+    ("Turnover in the year to March fell 3%.", "the year", "FY2022"),
+    ("Profit in the second quarter ended May 31 doubled.", "the second quarter", "FY2022-Q2"),
+    ("Margins in the first quarter ending October 31 may slip.", "the first quarter",
+     "FY2022-Q1"),
+    # ... and the calendar period when it ends with one
+    ("Sales in the third quarter ended June 30 rose.", "the third quarter", "FY2022-Q3"),
+    ("Sales in the second quarter ended June 30 rose.", "the second quarter", "2022-Q2"),
+    ("Losses for the year ended December 31, 2020 narrowed.", "the year", "2020"),
+    ("Jobless claims dipped in the week ended September 3.", "the week", "2022-W35"),
+])
+def test_period_named_by_the_day_it_ends(nlp: Any, text: str, span: str, expected: str) -> None:
+    assert values(nlp, text)[span] == expected
+
+
+def test_the_day_a_quarter_ends_takes_the_clause_time(nlp: Any) -> None:
+    text = "Output in the fourth quarter ending August 31 rose."
+    assert values(nlp, text)["August 31"] == "2022-08-31"
+    text = "The firm changed its financial year to December 31."
+    assert values(nlp, text)["financial year"] == "FY2022"  # no period ending then

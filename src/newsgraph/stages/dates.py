@@ -868,7 +868,17 @@ DAYPART_CUES = frozenset("in by at during until till through from since before a
 # Nouns after a part of the day that make it the time of a market's trading.
 MARKET_HOURS = re.compile(r"\s+(?:trade|trading|session|deals|dealings|business)\b", re.I)
 # After "the year": a span of that length bounded elsewhere, not a calendar year.
-PERIOD_BOUNDED = re.compile(r"\s+(?:ago|to|ended|ending|beginning|starting|through)\b", re.I)
+PERIOD_BOUNDED = re.compile(r"\s+(?:ago|beginning|starting|(?:to|ended|ending|through)\b"
+                            r"(?!\s+(?:the\s+end\s+of\s+)?(?:[A-Z]|\d)))\b")
+# "the year ended June 30", "the fourth quarter ending April 30", "the year to March": a
+# year, quarter or half named by the day or month it ends on (bound_periods).
+BOUNDED_PERIOD = re.compile(
+    r"(?:the\s+)?(?:(?:fiscal|financial)[-\s]+)?(?:(?P<ord>first|second|third|fourth|final|"
+    r"1st|2nd|3rd|4th)[-\s]+)?(?P<unit>year|quarter|half|week)", re.I)
+ENDS_ON = re.compile(r"\s+(?:(?P<ended>ended|ending)|to|through)\s+(?:the\s+end\s+of\s+)?", re.I)
+ENDED_VALUE = re.compile(r"(\d{4})-(\d\d)(?:-(\d\d))?")
+# Before "the year to March": a preposition ("in", "for"), not "changed its year to".
+PERIOD_PREPS = frozenset("in for during over of from through throughout since".split())
 # Words before "the fall" that make it the season ("in the fall") rather than a drop.
 SEASON_PREPS = frozenset("in during by until till since through throughout over before after "
                          "from for into".split())
@@ -1025,6 +1035,12 @@ def clause_direction(doc: Any, start: int, end: int, rule: str | None = None) ->
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return "past"
+    if verb.dep_ == "acl" and (verb.tag_ == "VBG" or verb.lemma_ == "end") and \
+            verb.head.i != verb.i and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        up = verb.head  # "profit in the quarter ending April 30 rose": the clause's time
+        while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
+            up = up.head
+        verb = up if up.pos_ in ("VERB", "AUX") else verb
     before = doc[span[0].i - 1].lower_ if span[0].i > 0 else ""
     if before == "since":
         return "past"  # "has been falling since February 4": a start before the anchor
@@ -1181,7 +1197,48 @@ def find_dates(text: str, doc: Any, anchor: dt.date | None,
             "anchor": anchor.isoformat() if anchor else None,
             "rule": timex.rule + (f"; anchor: {anchor_note}" if anchor else ""),
         })
-    return resolve_anaphora(out)
+    return resolve_anaphora(bound_periods(text, out))
+
+
+def bound_periods(text: str, dates: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A year, quarter or half followed by the day or month it ends on takes its value from
+    that day: the calendar period when it ends with one ("the year ended December 31, 2007"
+    is 2007, "the third quarter ended September 30" 2007-Q3), else the fiscal one, named
+    like company reports by the year it ends in ("the year ended June 30, 1987" FY1987,
+    "the fourth quarter ending April 30" FY2008-Q4, "the year to March" FY2008).
+    TIMEX2 writes fiscal periods FY1987, FY1987-Q4; the ending day stays its own DATE."""
+    for d, nxt in zip(dates, dates[1:], strict=False):
+        period = BOUNDED_PERIOD.fullmatch(d["text"])
+        ended = ENDED_VALUE.fullmatch(nxt["value"] or "")
+        link = ENDS_ON.fullmatch(text, d["end"], nxt["start"])
+        if not (period and ended and link) or not (
+                link.group("ended") or _prev_word(text, d["start"]) in PERIOD_PREPS):
+            continue
+        year, month = int(ended.group(1)), int(ended.group(2))
+        unit = period.group("unit").lower()
+        if unit == "week":  # "the week ended March 21": the ISO week holding most of it
+            last = _safe_date(year, month, int(ended.group(3) or 0))
+            if last is not None:
+                d["value"] = iso_week(last - dt.timedelta(days=3))
+                d["rule"] = "period-ended" + "".join(d["rule"].partition(";")[1:])
+            continue
+        last_day = calendar.monthrange(year, month)[1]
+        whole = ended.group(3) is None or int(ended.group(3)) == last_day
+        per = {"year": 12, "quarter": 3, "half": 6}[unit]
+        own = month // per if whole and month % per == 0 else None  # calendar period ending
+        n = _quarter_number(period.group("ord").lower()) if period.group("ord") else own
+        if unit == "half" and period.group("ord"):
+            n = 1 if period.group("ord").lower() in ("first", "1st") else 2
+        code = {"quarter": "-Q", "half": "-H"}.get(unit, "")
+        if n is not None and n == own:
+            value = f"{year}{code}{n}" if code else str(year)
+        elif unit == "year" or n is not None:
+            value = f"FY{year}{code}{n}" if code else f"FY{year}"
+        else:
+            continue
+        d["value"], d["type"] = value, "DATE"
+        d["rule"] = "period-ended" + "".join(d["rule"].partition(";")[1:])
+    return dates
 
 
 # A value that names a calendar period: a year, optionally with month / quarter / week / day.
