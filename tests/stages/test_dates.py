@@ -544,3 +544,18 @@ def test_the_day_a_quarter_ends_takes_the_clause_time(nlp: Any) -> None:
     assert values(nlp, text)["August 31"] == "2022-08-31"
     text = "The firm changed its financial year to December 31."
     assert values(nlp, text)["financial year"] == "FY2022"  # no period ending then
+
+
+def test_delivery_month_is_the_coming_one(nlp: Any) -> None:
+    assert values(nlp, "March cocoa futures slid to a low.")["March"] == "2023-03"
+    assert values(nlp, "Traders sold the spot October contract.")["October"] == "2022-10"
+
+
+def test_month_found_by_the_model_still_reads_its_noun(nlp: Any) -> None:
+    text = "Brokers expect robust March turnover at the exchange."
+    assert values(nlp, text)["March"] == "2022-03"
+
+
+def test_a_capitalised_daily_inside_a_name_is_no_set(nlp: Any) -> None:
+    text = "The Economic Daily said exports rose."
+    assert "Daily" not in values(nlp, text)

@@ -816,6 +816,12 @@ def normalise(text: str, anchor: dt.date | None, direction: Direction = "past",
     return None
 
 
+@lru_cache(maxsize=4096)
+def rule_of(text: str) -> str | None:
+    """The first rule whose pattern matches all of ``text`` (for spans the model found)."""
+    return next((name for name, pattern in compiled() if pattern.fullmatch(text)), None)
+
+
 # ---------------------------------------------------------------- candidates and tense
 
 # Words before a clock time that make "3:30" a time rather than a score or ratio.
@@ -855,6 +861,9 @@ def keep(rule: str, m: re.Match[str], text: str, model_dates: set[int]) -> bool:
     if rule == "weekday" and prev == "the" and not (g["rel"] or g["mod"] or g["part"]) and \
             re.match(r"\s+[A-Z][a-z]", text[m.end():m.end() + 3]):
         return False  # "The Sunday Times", "the Monday Club": part of a name
+    if rule == "set" and g["adv"] and g["adv"][0].isupper() and \
+            not re.search(r"(?:^|[.!?:\"“]\s*)$", text[max(0, m.start() - 3):m.start()]):
+        return False  # "the People's Daily", "Business Weekly": a title, not a frequency
     if rule == "season" and re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
         return False  # "Winter Olympic Games", "Summer Palace": part of a name
     if rule == "season" and g["season"].lower() == "fall":
@@ -1083,18 +1092,21 @@ def owning_noun(span: Any, rule: str | None = None) -> Any:
 
 def noun_direction(span: Any, noun: Any, verb: Any, rule: str | None) -> Direction:
     """Direction for a day or month that dates a noun rather than the verb. The subject of
-    a prediction ("Sunday's vote should lift shares") is the nearest such day; a scheduled
-    thing or a period ("its March meeting", "a June 1 deadline", "the June quarter")
-    follows the clause; a month naming anything else ("their February accord", "February
-    trade data") is the last such month; an outcome ("Friday's close") is past unless the
-    clause looks ahead; otherwise the main verb's tense, where a weekday in a present
-    clause (progressive included) is read as a report of the past."""
+    a prediction ("Sunday's vote should lift shares") is the nearest such day; a delivery
+    month ("June bond futures") is the coming one; a scheduled thing or a period ("its
+    March meeting", "a June 1 deadline", "the June quarter") follows the clause; a month
+    naming anything else ("their February accord", "February trade data") is the last
+    such month; an outcome ("Friday's close") is past unless the clause looks ahead;
+    otherwise the main verb's tense, where a weekday in a present clause (progressive
+    included) is read as a report of the past."""
     lemma = noun.lemma_.lower()
     words = {lemma} | {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "nmod")}
     scheduled = bool(words & vocab()["scheduled"].keys())  # "April shipment sugar" too
     direction = verb_direction(verb, arranged=scheduled)
     if direction == "future" and rule != "month" and _in_subject(noun, verb):
         return "nearest"  # a cause, not the predicted effect: "Sunday's vote should help"
+    if rule == "month" and words & vocab()["delivery"].keys():
+        return "future"  # "June bond futures fell": the coming June's contract
     if scheduled:
         return direction  # "has a June 1 deadline", "will meet at its March meeting"
     if rule == "month":
@@ -1172,7 +1184,7 @@ def find_dates(text: str, doc: Any, anchor: dt.date | None,
     out: list[dict[str, Any]] = []
     for start, end, rule in candidates(text, doc):
         surface = text[start:end]
-        direction = clause_direction(doc, start, end, rule)
+        direction = clause_direction(doc, start, end, rule or rule_of(surface))
         adverb = rule == "ago" and NOTHING_AFTER.match(text, end) is not None
         if adverb:  # "up from 5% a year before.": the adverb "a year earlier"
             surface = SIGNAL_AFTER.sub(lambda s: s.group(0).lower().replace(
