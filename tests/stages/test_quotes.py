@@ -506,3 +506,10 @@ def test_quote_with_its_own_subject_after_an_introductory_phrase_stays_direct() 
     text = "In a long statement on Monday, “we will appeal the ruling,” Mr Obi said."
     q = find(text, "we will appeal")
     assert q.type == "direct" and content(text, q) == "we will appeal the ruling"
+
+
+def test_invisible_format_character_before_an_opening_mark() -> None:
+    text = ("It was a long night for the town.\u202a”This is why the group has to be stopped. "
+            "They are dangerous,” said John Kent.")
+    q = find(text, "This is why")
+    assert q.type == "direct" and q.speaker.name == "John Kent"

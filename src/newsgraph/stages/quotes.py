@@ -66,6 +66,8 @@ JOINER_DEPS = frozenset({"cc", "mark"})
 SKIP_ZONES = frozenset({"caption", "credit", "subheading", "boilerplate"})
 # Characters after which a quoted segment stands on its own rather than inside a clause.
 STANDALONE_BEFORE = frozenset(".!?:;,—–-(“”\"")
+# Invisible format characters scrapers leave in text (Unicode category Cf).
+FORMAT_CHARS = "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"
 MEDIUM_NOUNS = ("statement", "interview", "update", "post", "tweet", "op-ed", "letter",
                 "briefing", "podcast", "broadcast", "email", "video")
 MEDIA = ("twitter", "facebook", "instagram", "telegram", "x", "tiktok", "youtube", "linkedin")
@@ -184,7 +186,9 @@ class _Finder:
         """Whether the segment starts a sentence or follows punctuation (not a title or a
         fragment inside a clause)."""
         before = self.text[max(0, seg.open - 200):seg.open]
-        stripped = before.rstrip()  # any space: scraped text has no-break spaces too
+        # any space: scraped text has no-break spaces, and invisible format characters
+        # (U+202A, U+FEFF, soft hyphens) that stand where a space would
+        stripped = before.rstrip().rstrip(FORMAT_CHARS).rstrip()
         if not stripped or "\n" in before[len(stripped):]:
             return True
         return stripped[-1] in STANDALONE_BEFORE
