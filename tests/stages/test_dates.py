@@ -559,3 +559,34 @@ def test_month_found_by_the_model_still_reads_its_noun(nlp: Any) -> None:
 def test_a_capitalised_daily_inside_a_name_is_no_set(nlp: Any) -> None:
     text = "The Economic Daily said exports rose."
     assert "Daily" not in values(nlp, text)
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("The Nikkei had its worst week since June.", "its worst week", "2022-W37"),
+    ("Gilts fell for the fourth straight session.", "the fourth straight session", "2022-09-15"),
+    ("The miner listed in 2019, its best year.", "its best year", "2019"),
+])
+def test_a_ranked_period_is_the_one_reported(nlp: Any, text: str, span: str,
+                                             expected: str) -> None:
+    assert values(nlp, text)[span] == expected
+
+
+def test_a_fraction_of_quarters_is_no_duration(nlp: Any) -> None:
+    assert values(nlp, "The bank cut rates by three-quarters of a point today.") == {
+        "today": "2022-09-15"}
+    assert values(nlp, "Two quarters of the budget went on wages.") == {}
+    assert values(nlp, "A rebound followed three quarters of contraction.") == {
+        "three quarters": "P3Q"}
+
+
+def test_a_point_after_since_is_no_antecedent(nlp: Any) -> None:
+    text = "Output fell in August to its lowest since May 2020, the third straight month."
+    assert values(nlp, text)["the third straight month"] == "2022-08"
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("It was the steepest drop since Black Monday.", "Black Monday", "1987-10-19"),
+    ("Brokers called it Black Monday after the rout.", "Monday", "2022-09-12"),
+])
+def test_black_monday(nlp: Any, text: str, span: str, expected: str) -> None:
+    assert values(nlp, text)[span] == expected

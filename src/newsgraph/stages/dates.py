@@ -137,6 +137,7 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("year", r"(?:(?P<mod>early|mid|late|end)[-\s]+|(?:the\s+)?(?P<modw>beginning|start|middle|end)"
              r"\s+of\s+|(?:the\s+)?(?P<yw>year)\s+)?(?P<year>{YEAR})(?![-/]?\d)"),
     ("holiday", r"(?P<name>" + HOLIDAY_NAMES + r")(?:\s*,?\s*(?P<year>{YEAR}))?"),
+    ("named_day", r"(?-i:Black)\s+(?P<weekday>(?-i:Monday|Tuesday|Wednesday|Thursday))"),
     ("month_week", r"the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+"
                    r"(?P<month>{MONTH})(?:\s*,?\s*(?P<year>{YEAR}))?"),
     ("weekday", r"(?:(?P<rel>last|next|this|past|coming)\s+|the\s+(?P<ana>previous|prior|"
@@ -159,6 +160,9 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
              r"|(?:the\s+)?year[-\s](?:ago|earlier)(?:\s+(?P<unit2>period|quarter|month|week|day|"
              r"half))?"),
     ("year_ref", r"the\s+(?:entire|whole|full|same)\s+year"),
+    ("ranked", r"(?:(?:its|their|the)\s+)?(?:(?:worst|best|\w+est)|(?:\w+)\s+(?:consecutive|"
+               r"straight|successive))\s+(?:trading\s+)?"
+               r"(?P<unit>day|week|month|quarter|year|session)(?!-)"),
     ("relative", r"(?:(?P<pre>earlier|later)\s+|(?:the\s+)?(?P<modw>beginning|start|middle|end)"
                  r"\s+of\s+)?(?:the\s+)?(?P<rel>last|next|this|past|the|that|"
                  r"coming|previous|prior|following|current)\s+(?:calendar\s+(?=year))?"
@@ -505,6 +509,21 @@ def h_year(m: re.Match[str], ctx: Ctx) -> Timex | None:
     return Timex(m.group("year"), "DATE", "year", _mod(m))
 
 
+# Market crashes known by a weekday's name: the day each name is used for without more.
+HISTORIC_DAYS = {"monday": dt.date(1987, 10, 19), "tuesday": dt.date(1929, 10, 29),
+                 "wednesday": dt.date(1992, 9, 16), "thursday": dt.date(1929, 10, 24)}
+# Before "Black Monday": a new day being given the old name, not the old day.
+# (COINED is searched in the 30 characters before the name.)
+COINED = re.compile(r"\b(?:(?:dubbed|called|calling|labell?ed|named|christened)(?:\s+(?:it|"
+                    r"this|that|the\s+day))?|another|new|second|this|today's|yesterday's|a)"
+                    r"\W*$|[\"“'‘]$", re.I)
+
+
+def h_named_day(m: re.Match[str], ctx: Ctx) -> Timex | None:
+    """"Black Monday": October 19, 1987 (see keep() for a new day given the name)."""
+    return Timex(HISTORIC_DAYS[m.group("weekday").lower()].isoformat(), "DATE", "named-day")
+
+
 def holiday_date(name: str, year: int) -> dt.date:
     """The day a named holiday falls on in ``year``."""
     kind, month, a, b = HOLIDAYS[name]
@@ -674,6 +693,17 @@ def h_relative(m: re.Match[str], ctx: Ctx) -> Timex | None:
     return Timex(value, "DATE", f"relative:{rel}", _mod(m), length)
 
 
+def h_ranked(m: re.Match[str], ctx: Ctx) -> Timex | None:
+    """"its worst week since October", "the third straight session": the period of that
+    unit the text is reporting on, i.e. the one holding the day named last (else the
+    anchor's)."""
+    if ctx.anchor is None:
+        return _unanchored("ranked")
+    word = m.group("unit").lower()
+    unit = "D" if word == "session" else unit_code(word)
+    return Timex(shift(ctx.anchor, 0, unit), "DATE", f"{ANAPHORIC}calendar:the:0:{unit}")
+
+
 def h_day_ref(m: re.Match[str], ctx: Ctx) -> Timex | None:
     """"the day", "the previous session", "the day before": the day the text named last
     (resolve_anaphora), moved by calendar days or, for sessions, by trading days."""
@@ -794,7 +824,8 @@ HANDLERS: dict[str, Callable[[re.Match[str], Ctx], Timex | None]] = {
     "same": h_same, "year_ref": h_year_ref, "relative": h_relative, "set": h_set,
     "duration": h_duration, "ref": h_ref, "time": h_time, "vague": h_vague,
     "day_ref": h_day_ref, "fiscal": h_fiscal, "year_end": h_year_end, "daypart": h_daypart,
-    "holiday": h_holiday, "month_week": h_month_week, "to_date": h_to_date,
+    "holiday": h_holiday, "month_week": h_month_week, "to_date": h_to_date, "ranked": h_ranked,
+    "named_day": h_named_day,
 }
 # Rules applied only to spans the model found: alone they would match too much ("years").
 MODEL_ONLY = frozenset({"vague"})
@@ -856,8 +887,12 @@ def keep(rule: str, m: re.Match[str], text: str, model_dates: set[int]) -> bool:
         return False  # "the session": a sitting or a trading day, no date of its own
     if rule == "duration" and re.fullmatch(r"(?:1[89]|20)\d\d", g["n"]):
         return False  # "the 1985 quarter", "1530 hours": a year or a clock, not a count
+    if rule == "duration" and is_fraction(text, m.start(), m.end()):
+        return False  # "three-quarters of a point", "a quarter of firms": fractions
     if rule == "duration" and g["unit"].lower().startswith("second"):
         return g["n"].lower() not in ("a", "an")  # "a second flight": the ordinal
+    if rule == "named_day" and COINED.search(text, max(0, m.start() - 30), m.start()):
+        return False  # 'what traders dubbed "Black Monday"': that Monday, by tense
     if rule == "weekday" and prev == "the" and not (g["rel"] or g["mod"] or g["part"]) and \
             re.match(r"\s+[A-Z][a-z]", text[m.end():m.end() + 3]):
         return False  # "The Sunday Times", "the Monday Club": part of a name
@@ -869,6 +904,23 @@ def keep(rule: str, m: re.Match[str], text: str, model_dates: set[int]) -> bool:
     if rule == "season" and g["season"].lower() == "fall":
         return bool(g["rel"] or g["year"] or g["mod"]) or _fall_is_autumn(text, m, prev)
     return True
+
+
+# After "quarters": "of" makes it a fraction ("a quarter of firms"); with a determiner or
+# number after it ("two quarters of the market") whatever the count, but "three quarters
+# of contraction" stays a duration.
+FRACTION_OF = re.compile(r"\s+of\b(\s+(?:a|an|the|this|that|these|those|its|their|his|her|"
+                         r"our|all|\d)\b)?", re.I)
+
+
+def is_fraction(text: str, start: int, end: int) -> bool:
+    """Whether "<count> quarter(s)" at start:end is a share of something, not 3 months."""
+    words = text[start:end].lower().split()
+    after = FRACTION_OF.match(text, end)
+    if not words or not words[-1].rstrip("s").endswith("quarter") or after is None:
+        return False
+    return "-" in words[-1] or len(words) == 1 or words[-2] in ("a", "one") or \
+        after.group(1) is not None
 
 
 # Words before a bare part of the day that make it a time ("in the morning", "by midday").
@@ -976,6 +1028,8 @@ RULE_WORDS: dict[str, tuple[str, ...]] = {
     "daypart": ("morning", "afternoon", "evening", "night", "midday"),
     "holiday": ("day", " eve", "easter", "thanksgiving", "good friday"),
     "month_week": ("week of",), "to_date": ("to date", "to-date"),
+    "ranked": ("est ", "worst ", "consecutive ", "straight ", "successive "),
+    "named_day": ("black ",),
 }
 _DIGIT = re.compile(r"\d")
 
@@ -1011,7 +1065,8 @@ def model_spans(doc: Any) -> list[tuple[int, int, str]]:
     if doc is None:
         return []
     return [(e.start_char, e.end_char, e.label_) for e in doc.ents
-            if e.label_ in ("DATE", "TIME") and not NOT_TEMPORAL.search(e.text)]
+            if e.label_ in ("DATE", "TIME") and not NOT_TEMPORAL.search(e.text)
+            and not is_fraction(doc.text, e.start_char, e.end_char)]
 
 
 def candidates(text: str, doc: Any) -> list[tuple[int, int, str | None]]:
@@ -1209,7 +1264,7 @@ def find_dates(text: str, doc: Any, anchor: dt.date | None,
             "anchor": anchor.isoformat() if anchor else None,
             "rule": timex.rule + (f"; anchor: {anchor_note}" if anchor else ""),
         })
-    return resolve_anaphora(bound_periods(text, out))
+    return resolve_anaphora(bound_periods(text, out), text)
 
 
 def bound_periods(text: str, dates: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -1259,9 +1314,11 @@ CALENDAR_VALUE = re.compile(
     r"^(\d{4})(-(?:\d\d(?:-\d\d(?=T|$))?|Q[1-4]|W\d\d|SP|SU|FA|WI))?(?:T[\w:]+)?$")
 
 
-def resolve_anaphora(dates: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def resolve_anaphora(dates: list[dict[str, Any]], text: str = "") -> list[dict[str, Any]]:
     """Resolve "the same month last year" and "the entire year" against the calendar
-    period named most recently before them; where the text names none, keep the default."""
+    period named most recently before them; where the text names none, keep the default.
+    A point of comparison after "since" ("the lowest since August 2007") is not the period
+    reported on, so it is no antecedent."""
     named: list[re.Match[str]] = []  # calendar values so far, latest last
     for d in dates:
         rule = d["rule"]
@@ -1280,7 +1337,7 @@ def resolve_anaphora(dates: list[dict[str, Any]]) -> list[dict[str, Any]]:
         # a comparison point ("from 5% a year earlier") is not what the text goes on about:
         # the next "a year earlier" counts from the period reported, not from it
         if d["value"] and (m := CALENDAR_VALUE.match(d["value"])) and \
-                not rule.startswith(ANAPHORIC):
+                not rule.startswith(ANAPHORIC) and _prev_word(text, d["start"]) != "since":
             named.append(m)
     return dates
 
