@@ -590,3 +590,21 @@ def test_a_point_after_since_is_no_antecedent(nlp: Any) -> None:
 ])
 def test_black_monday(nlp: Any, text: str, span: str, expected: str) -> None:
     assert values(nlp, text)[span] == expected
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("The fund has extended its offer until September 30.", "September 30", "2022-09-30"),
+    ("The tariff was cut, effective October 3.", "October 3", "2022-10-03"),
+    ("The dividend is payable October 20 to holders of record October 6.", "October 6",
+     "2022-10-06"),
+    ("The September 2 downgrade will weigh on the bank.", "September 2", "2022-09-02"),
+    ("The ruling on October 12 will be made public.", "October 12", "2022-10-12"),
+    ("Growth slowed after the March 11 quake.", "March 11", "2022-03-11"),
+])
+def test_day_named_with_a_thing_or_a_term(nlp: Any, text: str, span: str, expected: str) -> None:
+    assert values(nlp, text)[span] == expected
+
+
+def test_mid_day_is_a_part_of_the_day(nlp: Any) -> None:
+    assert values(nlp, "The lender issued a statement around mid-day.")["mid-day"] == \
+        "2022-09-15TMI"

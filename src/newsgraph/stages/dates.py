@@ -1025,7 +1025,7 @@ RULE_WORDS: dict[str, tuple[str, ...]] = {
     "season": ("spring", "summer", "autumn", "fall", "winter"),
     "deictic": ("today", "yesterday", "tomorrow", "tonight", "this ", "last "),
     "day_ref": ("day", "session"), "fiscal": ("fiscal", "financial", "fy"),
-    "daypart": ("morning", "afternoon", "evening", "night", "midday"),
+    "daypart": ("morning", "afternoon", "evening", "night", "midday", "mid-day"),
     "holiday": ("day", " eve", "easter", "thanksgiving", "good friday"),
     "month_week": ("week of",), "to_date": ("to date", "to-date"),
     "ranked": ("est ", "worst ", "consecutive ", "straight ", "successive "),
@@ -1112,6 +1112,8 @@ def clause_direction(doc: Any, start: int, end: int, rule: str | None = None) ->
         return "future"  # "between now and October 22"
     noun = owning_noun(span, rule) if rule in NOUN_DATED_RULES else None
     direction = verb_direction(verb) if noun is None else noun_direction(span, noun, verb, rule)
+    if direction == "past" and before in OPEN_ENDED:
+        return "nearest"  # "has extended the offer until July 2", "announced ... effective April 1"
     if direction == "nearest" and before in DEADLINE:
         return "future"  # "wants to cut dealers by early June", "data due April 14"
     return direction
@@ -1152,6 +1154,8 @@ def noun_direction(span: Any, noun: Any, verb: Any, rule: str | None) -> Directi
     March meeting", "a June 1 deadline", "the June quarter") follows the clause; a month
     naming anything else ("their February accord", "February trade data") is the last
     such month; an outcome ("Friday's close") is past unless the clause looks ahead;
+    a day with its month is the nearest such day where the clause's tense does not fit
+    the noun (a past thing in a future clause, a scheduled one in a past clause);
     otherwise the main verb's tense, where a weekday in a present clause (progressive
     included) is read as a report of the past."""
     lemma = noun.lemma_.lower()
@@ -1162,15 +1166,27 @@ def noun_direction(span: Any, noun: Any, verb: Any, rule: str | None) -> Directi
         return "nearest"  # a cause, not the predicted effect: "Sunday's vote should help"
     if rule == "month" and words & vocab()["delivery"].keys():
         return "future"  # "June bond futures fell": the coming June's contract
-    if scheduled:
+    if scheduled and rule not in ("date_mdy", "date_dmy"):
         return direction  # "has a June 1 deadline", "will meet at its March meeting"
     if rule == "month":
         return "past"
+    if rule in ("date_mdy", "date_dmy"):  # placed well by nearness unless the tenses agree
+        scheduled = bool((words - PERIOD_NOUNS) & vocab()["scheduled"].keys())
+        if direction == "future" and not scheduled and noun.dep_ != "nsubjpass":
+            return "nearest"  # "the June 17 announcement will weigh", "March 9 week data"
+        if direction == "past" and scheduled:
+            return "nearest"  # "extended its July 2 deadline", "holders of record April 15"
+        return direction
     if direction != "nearest" or rule != "weekday":
-        return direction  # a day with its month is placed well by its nearness
+        return direction
     if span.root.dep_ == "poss":
         return "past" if lemma in vocab()["outcome"] else "nearest"  # "await Friday's data"
     return "past"  # "a report Monday showing weaker orders is weighing on stocks"
+
+
+# Periods among the "scheduled" nouns: named by a month they follow the clause ("the June
+# quarter"), named by a day they are a past or near stretch ("the March 9 week").
+PERIOD_NOUNS = frozenset({"period", "quarter", "half", "year", "month", "week", "season"})
 
 
 def _in_subject(token: Any, verb: Any) -> bool:
@@ -1182,6 +1198,9 @@ def _in_subject(token: Any, verb: Any) -> bool:
     return False
 
 
+# Words after which a day in a past-tense clause may well lie ahead: the clause reports a
+# decision whose term runs on ("extended the offer until July 2").
+OPEN_ENDED = frozenset({"until", "till", "effective", "through"})
 # Prepositions that, in a present-tense clause, set a deadline ahead of the anchor.
 DEADLINE = frozenset({"by", "until", "till", "before", "due"})
 
