@@ -608,3 +608,17 @@ def test_day_named_with_a_thing_or_a_term(nlp: Any, text: str, span: str, expect
 def test_mid_day_is_a_part_of_the_day(nlp: Any) -> None:
     assert values(nlp, "The lender issued a statement around mid-day.")["mid-day"] == \
         "2022-09-15TMI"
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("The insurer forecast higher premiums for 2023.", "2023", "2023"),
+    ("The index ended 2021 near a record.", "2021", "2021"),
+    ("Rate cuts may stretch into 2024.", "2024", "2024"),
+])
+def test_year_after_a_verb_or_for(nlp: Any, text: str, span: str, expected: str) -> None:
+    assert values(nlp, text)[span] == expected
+
+
+def test_weekday_joined_to_next_weekday_shares_its_week(nlp: Any) -> None:
+    found = values(nlp, "The board meets next Monday and Tuesday.")
+    assert found == {"next Monday": "2022-09-19", "Tuesday": "2022-09-20"}

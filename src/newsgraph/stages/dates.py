@@ -29,7 +29,9 @@ MONTH_CUES = frozenset("in since until till by from of to through during before 
                        "mid late last next this the end beginning start around its their "
                        "our his her".split())
 # Words before a bare four-digit number that make it a year rather than a count.
-YEAR_CUES = MONTH_CUES | {"and", "or", "between", "fiscal", "year", "circa", "c.", "season"}
+YEAR_CUES = MONTH_CUES | {"and", "or", "between", "fiscal", "year", "circa", "c.", "season",
+                          "for", "ended", "ending", "began", "begin", "beginning", "started",
+                          "entered", "entering", "into", "throughout", "closed", "finished"}
 # spaCy DATE/TIME entities that are not temporal expressions in TIMEX3's sense.
 NOT_TEMPORAL = re.compile(r"(?i)\b(?:old|aged?|seasonally|dollars?|dlrs|cents?|percent|pct|"
                           r"points?|shares?|after-hours|pre-market)\b|^\W*[\d.,]+\W*$")
@@ -1283,7 +1285,24 @@ def find_dates(text: str, doc: Any, anchor: dt.date | None,
             "anchor": anchor.isoformat() if anchor else None,
             "rule": timex.rule + (f"; anchor: {anchor_note}" if anchor else ""),
         })
-    return resolve_anaphora(bound_periods(text, out), text)
+    return resolve_anaphora(bound_periods(text, coordinate_weekdays(text, out)), text)
+
+
+def coordinate_weekdays(text: str, dates: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """"next Tuesday and Wednesday", "last Thursday and Friday": a bare weekday joined to a
+    weekday with last/next is in the same week, later than it."""
+    for prev, d in zip(dates, dates[1:], strict=False):
+        if not (prev["rule"].startswith(("weekday:next", "weekday:last")) and
+                d["rule"].startswith("weekday:") and d["text"].istitle() and
+                prev["value"] and d["value"] and
+                re.fullmatch(r"\s*(?:,|,?\s*(?:and|or))\s*", text[prev["end"]:d["start"]])):
+            continue
+        first = dt.date.fromisoformat(prev["value"][:10])
+        gap = int(vocab()["weekday"][d["text"].lower()]) - first.weekday()
+        if gap > 0:
+            d["value"] = (first + dt.timedelta(days=gap)).isoformat() + d["value"][10:]
+            d["rule"] = "weekday:coordinated" + "".join(d["rule"].partition(";")[1:])
+    return dates
 
 
 def bound_periods(text: str, dates: list[dict[str, Any]]) -> list[dict[str, Any]]:
