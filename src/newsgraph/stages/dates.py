@@ -117,8 +117,7 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
                  r"(?:\s*,?\s*(?P<year>{YEAR})|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?"),
     ("date_numeric", r"(?P<year>)\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{4}-\d\d-\d\d"),
     ("month", r"(?:(?P<rel>last|next|this|past|coming)\s+|(?P<mod>early|mid|late|end)[-\s]+"
-              r"|(?:the\s+)?(?P<modw>beginning|start|middle|end)\s+of\s+"
-              r"|(?:the\s+)?(?P<half>first|second)[-\s]half\s+(?:of\s+)?)?(?P<month>{MONTH})"
+              r"|(?:the\s+)?(?P<modw>beginning|start|middle|end)\s+of\s+)?(?P<month>{MONTH})"
               r"(?:\s*,?\s*(?:of\s+)?(?P<year>{YEAR})|\s+(?:of\s+)?(?P<yrel>this|last|next)"
               r"\s+year)?"),
     ("fiscal", r"(?:(?:the\s+)?(?:very\s+)?(?P<modw>beginning|start|middle|end)\s+of\s+)?"
@@ -130,7 +129,8 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("quarter", r"(?:the\s+)?(?P<ord>{ORD})[-\s]+quarter(?:\s+of\s+(?:(?P<year>{YEAR})"
                 r"|(?P<rel>this|last|next|the\s+previous)\s+year))?"),
     ("half", r"(?:the\s+)?(?P<ord>first|second|1st|2nd)[-\s]+half(?:\s+of\s+(?:(?P<year>{YEAR})"
-             r"|(?P<rel>this|last|next|the\s+previous)\s+year))?"),
+             r"|(?P<rel>this|last|next|the\s+previous)\s+year)"
+             r"|\s+(?:of\s+)?(?P<month>{MONTH}(?:\s*,?\s*{YEAR})?))?"),
     ("season", r"(?:(?P<rel>this|last|next|past|coming)\s+|(?P<mod>early|mid|late)[-\s]+)?"
                r"(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR})"
                r"|\s+of\s+(?P<yrel>this|last|next)\s+year)?"),
@@ -162,7 +162,7 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
              r"|(?:the\s+)?year[-\s](?:ago|earlier)(?:\s+(?P<unit2>period|quarter|month|week|day|"
              r"half))?"),
     ("year_ref", r"the\s+(?:entire|whole|full|same)\s+year"),
-    ("ranked", r"(?:(?:its|their|the)\s+)?(?:(?:worst|best|\w+est)|(?:\w+)\s+(?:consecutive|"
+    ("ranked", r"(?:its|their|the|an?)\s+(?:worst|best|\w+est|\w+\s+(?:consecutive|"
                r"straight|successive))\s+(?:trading\s+)?"
                r"(?P<unit>day|week|month|quarter|year|session)(?!-)"),
     ("relative", r"(?:(?P<pre>earlier|later)\s+|(?:the\s+)?(?P<modw>beginning|start|middle|end)"
@@ -408,12 +408,9 @@ def h_numeric(m: re.Match[str], ctx: Ctx) -> Timex | None:
 
 
 def h_month(m: re.Match[str], ctx: Ctx) -> Timex | None:
-    """A month, with a year or resolved to the nearest past one (next one if future);
-    "first-half August" is August with the mod early (late for the second half)."""
+    """A month, with a year or resolved to the nearest past one (next one if future)."""
     month = int(vocab()["month"][m.group("month").lower().rstrip(".")])
     mod = _mod(m)
-    if m.group("half"):
-        mod = "early" if m.group("half").lower() == "first" else "late"
     if m.group("year"):
         parsed = parse_absolute(f"{m.group('month')} {m.group('year')}")
         value = parsed[0].strftime("%Y-%m") if parsed else month_str(int(m.group("year")), month)
@@ -466,6 +463,9 @@ def h_fiscal(m: re.Match[str], ctx: Ctx) -> Timex | None:
 def h_half(m: re.Match[str], ctx: Ctx) -> Timex | None:
     """The first or second half of a year: TIMEX3 ``2006-H1``."""
     half = 1 if m.group("ord").lower() in ("first", "1st") else 2
+    if m.group("month"):  # "first-half August": the month with the mod early (late)
+        month = normalise(m.group("month"), ctx.anchor, ctx.direction, "month")
+        return month._replace(mod="early" if half == 1 else "late") if month else None
     if m.group("year"):
         return Timex(f"{m.group('year')}-H{half}", "DATE", "half:absolute")
     if ctx.anchor is None:
@@ -871,8 +871,7 @@ def keep(rule: str, m: re.Match[str], text: str, model_dates: set[int]) -> bool:
     like years, decimals that look like clock times, "fall" the verb."""
     g = m.groupdict()
     prev = _prev_word(text, m.start())
-    if rule == "month" and not (g["year"] or g["mod"] or g["modw"] or g["rel"] or g["yrel"]
-                                or g["half"]):
+    if rule == "month" and not (g["year"] or g["mod"] or g["modw"] or g["rel"] or g["yrel"]):
         word = g["month"].rstrip(".")
         return (word not in ("May", "March") and len(word) > 3) or prev in MONTH_CUES
     if rule == "year" and not (g["mod"] or g["modw"] or g["yw"]):
@@ -889,7 +888,7 @@ def keep(rule: str, m: re.Match[str], text: str, model_dates: set[int]) -> bool:
         return False  # "the session": a sitting or a trading day, no date of its own
     if rule == "duration" and re.fullmatch(r"(?:1[89]|20)\d\d", g["n"]):
         return False  # "the 1985 quarter", "1530 hours": a year or a clock, not a count
-    if rule == "duration" and is_fraction(text, m.start(), m.end()):
+    if rule == "duration" and is_fraction(m.group(0), text[m.end():m.end() + 30]):
         return False  # "three-quarters of a point", "a quarter of firms": fractions
     if rule == "duration" and g["unit"].lower().startswith("second"):
         return g["n"].lower() not in ("a", "an")  # "a second flight": the ordinal
@@ -915,10 +914,11 @@ FRACTION_OF = re.compile(r"\s+of\b(\s+(?:a|an|the|this|that|these|those|its|thei
                          r"our|all|\d)\b)?", re.I)
 
 
-def is_fraction(text: str, start: int, end: int) -> bool:
-    """Whether "<count> quarter(s)" at start:end is a share of something, not 3 months."""
-    words = text[start:end].lower().split()
-    after = FRACTION_OF.match(text, end)
+def is_fraction(surface: str, following: str) -> bool:
+    """Whether "<count> quarter(s)" followed by ``following`` is a share of something
+    ("a quarter of firms"), not three months."""
+    words = surface.lower().split()
+    after = FRACTION_OF.match(following)
     if not words or not words[-1].rstrip("s").endswith("quarter") or after is None:
         return False
     return "-" in words[-1] or len(words) == 1 or words[-2] in ("a", "one") or \
@@ -1043,10 +1043,13 @@ def pattern_spans(text: str, model_dates: set[int],
     spans = windows(text, doc)
     digits = [_DIGIT.search(text, lo, hi) is not None for lo, hi in spans]
     lowered = [text[lo:hi].lower() for lo, hi in spans]
+    whole = "\n".join(lowered)  # one test per rule spares most per-window tests
     for order, (name, pattern) in enumerate(compiled()):
         if name in MODEL_ONLY:
             continue
         needs = RULE_WORDS.get(name)
+        if needs is not None and not any(w in whole for w in needs):
+            continue
         for (lo, hi), has_digit, low in zip(spans, digits, lowered, strict=True):
             if name in DIGIT_RULES and not has_digit:
                 continue
@@ -1066,9 +1069,16 @@ def model_spans(doc: Any) -> list[tuple[int, int, str]]:
     """spaCy DATE/TIME entities, minus ages and bare numbers."""
     if doc is None:
         return []
-    return [(e.start_char, e.end_char, e.label_) for e in doc.ents
-            if e.label_ in ("DATE", "TIME") and not NOT_TEMPORAL.search(e.text)
-            and not is_fraction(doc.text, e.start_char, e.end_char)]
+    out = []
+    for e in doc.ents:
+        if e.label_ not in ("DATE", "TIME"):
+            continue
+        surface = e.text
+        if NOT_TEMPORAL.search(surface) or (surface.endswith(("quarter", "quarters")) and
+                                             is_fraction(surface, " " + doc[e.end:e.end + 3].text)):
+            continue
+        out.append((e.start_char, e.end_char, e.label_))
+    return out
 
 
 def candidates(text: str, doc: Any) -> list[tuple[int, int, str | None]]:
@@ -1375,7 +1385,8 @@ def resolve_anaphora(dates: list[dict[str, Any]], text: str = "") -> list[dict[s
         # a comparison point ("from 5% a year earlier") is not what the text goes on about:
         # the next "a year earlier" counts from the period reported, not from it
         if d["value"] and (m := CALENDAR_VALUE.match(d["value"])) and \
-                not rule.startswith(ANAPHORIC) and _prev_word(text, d["start"]) != "since":
+                not rule.startswith(ANAPHORIC) and not \
+                text[max(0, d["start"] - 7):d["start"]].rstrip().lower().endswith("since"):
             named.append(m)
     return dates
 
