@@ -622,3 +622,13 @@ def test_year_after_a_verb_or_for(nlp: Any, text: str, span: str, expected: str)
 def test_weekday_joined_to_next_weekday_shares_its_week(nlp: Any) -> None:
     found = values(nlp, "The board meets next Monday and Tuesday.")
     assert found == {"next Monday": "2022-09-19", "Tuesday": "2022-09-20"}
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("The takeover went ahead in December.", "December", "2021-12"),  # 'went' is no plan
+    ("Factories hired fewer workers than expected in October.", "October", "2021-10"),
+    ("The listing is expected in October.", "October", "2022-10"),
+])
+def test_go_and_than_expected_do_not_look_ahead(nlp: Any, text: str, span: str,
+                                                expected: str) -> None:
+    assert values(nlp, text)[span] == expected

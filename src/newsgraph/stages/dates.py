@@ -1229,7 +1229,16 @@ def verb_direction(verb: Any, depth: int = 0, arranged: bool = True) -> Directio
             verb.head.pos_ in ("VERB", "AUX"):
         return verb_direction(verb.head, depth + 1, arranged)  # "would close ... and attend"
     words = {c.lower_ for c in aux}
-    if words & _future_words() or verb.lemma_.lower() in vocab()["intent"]:
+    lemma = verb.lemma_.lower()
+    if lemma in vocab()["intent"] and verb.i > 0 and verb.doc[verb.i - 1].lower_ == "than" \
+            and depth < 2:  # "created fewer jobs than expected in January": the creating
+        up = verb.head
+        while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
+            up = up.head
+        if up.i != verb.i and up.pos_ in ("VERB", "AUX"):
+            return verb_direction(up, depth + 1, arranged)
+    if words & _future_words() or (lemma in vocab()["intent"] and
+                                   (lemma != "go" or verb.tag_ == "VBG")):  # not "went"
         return "future"
     if any(c.tag_ == "MD" for c in aux):  # "may be signed", "should be completed"
         return "past" if "have" in words else "future"
