@@ -1032,7 +1032,27 @@ RULE_WORDS: dict[str, tuple[str, ...]] = {
     "month_week": ("week of",), "to_date": ("to date", "to-date"),
     "ranked": ("est ", "worst ", "consecutive ", "straight ", "successive "),
     "named_day": ("black ",),
+    "ago": ("ago", "later", "earlier", "before", "after", "from now"),
+    "past_n": ("past", "last", "previous", "next", "coming", "first"),
+    "relative": ("week", "month", "year", "decade", "quarter", "century"),
+    "vague": ("seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades"),
+    "ref": ("now", "current", "recent", "lately", "present", "future", "past"),
+    "set": ("once", "twice", "times", "per ", "every", "each", "daily", "weekly", "monthly",
+            "quarterly", "annual", "yearly"),
 }
+# Rules whose trigger words come from the vocabulary (filled in by ``rule_words``).
+VOCAB_RULE_WORDS = {"month": "month", "weekday": "weekday", "duration": "unit"}
+
+
+@lru_cache(maxsize=1)
+def rule_words() -> dict[str, tuple[str, ...]]:
+    """Words at least one of which a window must hold for a rule to be tried there: the
+    patterns cost most of this stage's time, and most windows lack most rules' words."""
+    out = dict(RULE_WORDS)
+    for rule, kind in VOCAB_RULE_WORDS.items():
+        out[rule] = tuple(w.lower().rstrip(".") for w in vocab()[kind])
+    out["duration"] += ("session", "trading day", "centur")
+    return out
 _DIGIT = re.compile(r"\d")
 
 
@@ -1047,7 +1067,7 @@ def pattern_spans(text: str, model_dates: set[int],
     for order, (name, pattern) in enumerate(compiled()):
         if name in MODEL_ONLY:
             continue
-        needs = RULE_WORDS.get(name)
+        needs = rule_words().get(name)
         if needs is not None and not any(w in whole for w in needs):
             continue
         for (lo, hi), has_digit, low in zip(spans, digits, lowered, strict=True):
