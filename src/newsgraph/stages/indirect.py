@@ -251,10 +251,7 @@ def cue_after_content(cue: Any) -> tuple[Span, Any] | None:
         return None
     while speaker.i + 1 < cue.i and doc[speaker.i + 1].pos_ == "PROPN":
         speaker = doc[speaker.i + 1]
-    lo, hi = sent.start, comma - 1
-    while lo <= hi and doc[lo].is_punct and doc[lo].text not in QUOTE_MARKS:
-        lo += 1
-    return (doc[lo].idx, doc[hi].idx + len(doc[hi].text)), speaker
+    return _sentence_up_to(doc, sent.start, comma), speaker
 
 
 def _inverted_cue_after_content(cue: Any) -> tuple[Span, Any] | None:
@@ -267,10 +264,16 @@ def _inverted_cue_after_content(cue: Any) -> tuple[Span, Any] | None:
     if doc[comma].text != "," or not subj or subj[0].pos_ not in ("PROPN", "NOUN") or \
             comma - sent.start < MIN_CONTENT_TOKENS:
         return None
-    lo, hi = sent.start, comma - 1
+    return _sentence_up_to(doc, sent.start, comma), subj[0]
+
+
+def _sentence_up_to(doc: Any, start: int, comma: int) -> Span:
+    """Characters from the sentence start (past leading punctuation other than quotation
+    marks) to the token before ``comma``: the content before a sentence-final cue."""
+    lo, hi = start, comma - 1
     while lo <= hi and doc[lo].is_punct and doc[lo].text not in QUOTE_MARKS:
         lo += 1
-    return (doc[lo].idx, doc[hi].idx + len(doc[hi].text)), subj[0]
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
 
 
 # Dependents of a verb that carry on its content after the one holding a quoted fragment:

@@ -260,14 +260,19 @@ class _Finder:
         return None
 
 
+    def colon_before(self, seg: Segment) -> int | None:
+        """Index of a colon right before the opening mark (spaces and line breaks between
+        allowed), or None."""
+        i = self.tok(seg.open).i - 1
+        while i > 0 and self.doc[i].is_space:
+            i -= 1
+        return i if i >= 1 and self.doc[i].text == ":" else None
+
     def label_before(self, seg: Segment) -> tuple[Any, Any, int] | None:
         """``- HuffPollster: “...”``, ``More from Blumenthal and Cohen: “...”``: a short name
         standing alone before a colon and the opening mark; (colon, name head, start)."""
-        open_tok = self.tok(seg.open)
-        i = open_tok.i - 1
-        while i > 0 and self.doc[i].is_space:
-            i -= 1
-        if i < 1 or self.doc[i].text != ":":
+        i = self.colon_before(seg)
+        if i is None:
             return None
         colon, names = self.doc[i], []
         for tok in reversed(self.doc[max(0, i - LABEL_MAX_TOKENS - 1): i]):
@@ -288,11 +293,8 @@ class _Finder:
         """``Mr. Smith shot back: “...”``, ``Trump issued a statement: “...”``: a clause whose
         subject names someone, ending in a colon right before the quote, introduces that
         someone's words even without a speech verb; its verb is the cue."""
-        open_tok = self.tok(seg.open)
-        i = open_tok.i - 1
-        while i > 0 and self.doc[i].is_space:
-            i -= 1
-        if i < 1 or self.doc[i].text != ":" or self.text[seg.inner: seg.close].count(" ") < 2:
+        i = self.colon_before(seg)
+        if i is None or self.text[seg.inner: seg.close].count(" ") < 2:
             return None
         verb = self.doc[i].head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -426,8 +428,8 @@ def _appositive_title(f: _Finder, seg: Segment) -> bool:
     before = f.text[max(0, seg.open - 3): seg.open].rstrip()
     if not before.endswith(","):
         return False
-    noun = f.tok(len(before) + max(0, seg.open - 3) - 1)
-    noun = f.doc[noun.i - 1] if noun.i > 0 else noun
+    comma = f.tok(f.text.rindex(",", 0, seg.open))
+    noun = f.doc[comma.i - 1] if comma.i > 0 else comma
     return noun.pos_ == "NOUN" and _is_title(f, seg, f.tok(seg.inner))
 
 
