@@ -177,6 +177,8 @@ def _article_table(record: dict[str, Any]) -> str:
     where = src.get("path") or src.get("url") or src.get("id") or "-"
     if record.get("status") != "ok":
         return f"{where}  {record.get('status')}\n"
+    if record.get("duplicate_of"):
+        return f"{where}  duplicate of {record['duplicate_of']}\n"
     text = record["text"]
     lines = [f"{where}  id={record['id']}  quotes={len(record['quotes'])}"]
     for q in record["quotes"]:

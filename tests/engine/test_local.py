@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from newsgraph.cli import EXIT_OK, main
 from newsgraph.engine.local import run
 from newsgraph.ingest.base import IngestError, RawDocument
 from newsgraph.options import Options
@@ -39,3 +42,37 @@ def test_failures_are_counted_by_code_and_good_articles_stored(tmp_path: Path) -
     assert "failures by code: empty 1, too_large 1" in summary.line()
     with Store(tmp_path / "n.db") as store:
         assert store.count("articles") == 1
+
+
+def test_two_identical_inputs_in_one_run_print_as_table_and_store_both_sources(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Regression: the duplicate's short record crashed the table and lost the batch."""
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(TEXT, encoding="utf-8")
+    db = str(tmp_path / "n.db")
+    code = main(["analyze", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--db", db,
+                 "--format", "table", "--quiet"])
+    out = capsys.readouterr().out.splitlines()
+    assert code == EXIT_OK
+    heads = [line for line in out if not line.startswith(" ")]
+    assert heads[0].startswith(str(tmp_path / "a.txt")) and "quotes=1" in heads[0]
+    assert heads[1].startswith(str(tmp_path / "b.txt")) and "duplicate of " in heads[1]
+    with Store(db) as store:
+        assert store.count("articles") == 1
+        assert store.count("sources") == 2
+
+
+def test_duplicate_records_follow_input_order_after_their_batch_is_stored(
+        tmp_path: Path) -> None:
+    other = "“The road reopens on Monday,” said Chief Engineer Lars Holm.\n"
+    docs = [RawDocument(TEXT, {"path": "a"}), RawDocument(TEXT, {"path": "b"}),
+            RawDocument(other, {"path": "c"})]
+    db = str(tmp_path / "n.db")
+    seen: list[tuple[str, bool]] = []
+
+    def on_record(record: dict) -> None:
+        with Store(db) as store:
+            seen.append((record["source"]["path"], store.has(record["id"])))
+
+    run(docs, Options(db=db, progress=False), on_record=on_record)
+    assert seen == [("a", True), ("b", True), ("c", True)]

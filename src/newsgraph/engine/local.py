@@ -81,13 +81,10 @@ def run(results: Iterable[ReadResult], options: Options,
              if options.dedup else None)
     try:
         for batch in _batches(results, options.batch_size):
-            copies: list[tuple[str, dict[str, Any]]] = []
-            if dedup is not None:
-                batch = _drop_exact(batch, dedup, copies, summary, on_record)
-            _run_batch(batch, pipeline, options, store, summary, on_record)
-            if store is not None:  # after the batch, so a copy of an article in it is kept
-                for group, source in copies:
-                    store.add_source_committed(group, source)
+            slots = plan_batch(batch, options, dedup)
+            articles = [s for s in slots if isinstance(s, Article)]
+            pipeline.run(articles)
+            finish_batch(slots, [a.to_json() for a in articles], store, summary, on_record)
             if on_progress:
                 on_progress(len(batch))
     finally:
@@ -96,49 +93,63 @@ def run(results: Iterable[ReadResult], options: Options,
     return summary
 
 
-def _drop_exact(batch: list[ReadResult], dedup: Deduplicator,
-                copies: list[tuple[str, dict[str, Any]]], summary: Summary,
-                on_record: Callable[[dict[str, Any]], None] | None) -> list[ReadResult]:
-    """Exact copies are recorded as another source of the first; near copies are marked."""
-    keep: list[ReadResult] = []
-    for item in batch:
-        if isinstance(item, IngestError):
-            keep.append(item)
-            continue
-        verdict, group = dedup.add(item.text, item.title)
-        if verdict == "exact":
-            summary.counts["exact duplicate"] += 1
-            copies.append((group, item.source))
-            if on_record:
-                on_record({"id": group, "source": item.source, "status": "ok",
-                           "duplicate_of": group})
-            continue
-        if verdict == "near":
-            summary.counts["near duplicate"] += 1
-            item.meta["near_duplicate_of"] = group
-        keep.append(item)
-    return keep
+def duplicate_record(group: str, source: dict[str, Any]) -> dict[str, Any]:
+    """The record of an exact copy: the id of the article it copies, and its own source."""
+    return {"id": group, "source": source, "status": "ok", "duplicate_of": group}
 
 
-def _run_batch(batch: list[ReadResult], pipeline: Any, options: Options, store: Store | None,
-               summary: Summary, on_record: Callable[[dict[str, Any]], None] | None) -> None:
-    """Analyse the readable documents of a batch together; emit records in input order."""
+def plan_batch(batch: list[ReadResult], options: Options,
+               dedup: Deduplicator | None) -> list[Article | dict[str, Any]]:
+    """One slot per input, in order: an Article to analyse, or a ready record.
+
+    Ready records are failures (unreadable, too large) and exact copies (``duplicate_of``);
+    near copies are analysed and marked in their meta.
+    """
     slots: list[Article | dict[str, Any]] = []
     for item in batch:
         if isinstance(item, IngestError):
             slots.append(failed_record(item))
-        elif len(item.text) > options.max_chars:
+            continue
+        if dedup is not None:
+            verdict, group = dedup.add(item.text, item.title)
+            if verdict == "exact":
+                slots.append(duplicate_record(group, item.source))
+                continue
+            if verdict == "near":
+                item.meta["near_duplicate_of"] = group
+        if len(item.text) > options.max_chars:
             err = IngestError(item.source, "too_large", f"{len(item.text)} characters is over "
                               f"the limit of {options.max_chars} (--max-chars)")
             slots.append(failed_record(err))
         else:
             slots.append(to_article(item, options))
-    pipeline.run([a for a in slots if isinstance(a, Article)])
-    for slot in slots:
-        record = slot.to_json() if isinstance(slot, Article) else slot
-        if store is not None and isinstance(slot, Article) and slot.status == "ok":
-            store.save(record)
-        _emit(record, summary, on_record)
+    return slots
+
+
+def finish_batch(slots: list[Article | dict[str, Any]], analysed: list[dict[str, Any]],
+                 store: Store | None, summary: Summary,
+                 on_record: Callable[[dict[str, Any]], None] | None) -> None:
+    """Store a batch's analysed records, then its copies' sources, then emit all in order.
+
+    Copies are stored after the articles they copy, so a copy of an article in the same
+    batch is kept; records are emitted only once everything of the batch is stored.
+    """
+    records = iter(analysed)
+    ordered = [next(records) if isinstance(s, Article) else s for s in slots]
+    if store is not None:
+        for record in ordered:
+            if record.get("status") == "ok" and "duplicate_of" not in record:
+                store.save(record)
+        for record in ordered:
+            if "duplicate_of" in record:
+                store.add_source_committed(record["duplicate_of"], record["source"])
+    for record in ordered:
+        if "duplicate_of" in record:
+            summary.counts["exact duplicate"] += 1
+            if on_record:
+                on_record(record)
+        else:
+            _emit(record, summary, on_record)
 
 
 def _emit(record: dict[str, Any], summary: Summary,
