@@ -46,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _analyze_parser(sub)
     _quotes_parser(sub)
+    _serve_parser(sub)
+    _export_parser(sub)
     info = sub.add_parser("info", help="versions of newsgraph, spaCy and the model")
     info.add_argument("--json", action="store_true", help="print one JSON object")
     ev = sub.add_parser("eval", help="score newsgraph on public evaluation data")
@@ -95,6 +97,30 @@ def _quotes_parser(sub: Any) -> None:
     p.add_argument("--limit", type=int, help="at most this many quotes")
 
 
+def _serve_parser(sub: Any) -> None:
+    p = sub.add_parser("serve", help="serve the web app and JSON API over a store (read-only)",
+                       description="Serve the article reader, quote explorer, network and "
+                                   "JSON API (docs at /docs). Never writes to the store.")
+    p.add_argument("--db", default=DEFAULT_DB, help="database file (default: %(default)s)")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default: %(default)s, this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: %(default)s)")
+
+
+def _export_parser(sub: Any) -> None:
+    from .export import FORMATS, KINDS
+
+    p = sub.add_parser("export", help="write stored facts out, with their spans and text",
+                       description="Every row carries article_id, start, end and text. CSV "
+                                   "cells a spreadsheet would run as formulas are neutralised.")
+    p.add_argument("kind", choices=KINDS, help="what to export")
+    p.add_argument("--db", default=DEFAULT_DB, help="database file (default: %(default)s)")
+    p.add_argument("--format", choices=FORMATS, default="jsonl",
+                   help="jsonl, csv, parquet, gdelt (events TSV) or annotation (quotes as "
+                        "W3C Web Annotation JSON-LD); default %(default)s")
+    p.add_argument("-o", "--output", help="file to write (default stdout; required for parquet)")
+
+
 def _eval_module(name: str) -> Any:
     try:
         return importlib.import_module(f"newsgraph.eval.{name}")
@@ -109,6 +135,10 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_analyze(args)
         if args.command == "quotes":
             return cmd_quotes(args)
+        if args.command == "serve":
+            return cmd_serve(args)
+        if args.command == "export":
+            return cmd_export(args)
         if args.command == "info":
             return cmd_info(args)
         return cmd_eval(args)
@@ -229,6 +259,52 @@ def _quotes_table(rows: list[dict[str, Any]]) -> str:
                      f"{_clip(r['quote_text'].replace(chr(10), ' '), 100)}")
     lines.append(f"{len(rows)} quotes")
     return "\n".join(lines)
+
+
+def _need_db(path: str) -> bool:
+    if Path(path).is_file():
+        return True
+    print(f"newsgraph: error: no database at {path} (run `newsgraph analyze` first)",
+          file=sys.stderr)
+    return False
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from .api import create_app
+
+    if not _need_db(args.db):
+        return EXIT_USAGE
+    print(f"newsgraph: serving {args.db} at http://{args.host}:{args.port}/ "
+          f"(API docs at /docs)", file=sys.stderr)
+    uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="warning")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import check, write
+    from .store import query
+
+    if not _need_db(args.db):
+        return EXIT_USAGE
+    check(args.kind, args.format)
+    if args.format == "parquet" and not args.output:
+        print("newsgraph: error: parquet needs -o FILE", file=sys.stderr)
+        return EXIT_USAGE
+    conn = query.connect(args.db)
+    try:
+        if args.format == "parquet":
+            with open(args.output, "wb") as fh:
+                write(conn, args.kind, args.format, fh)
+        elif args.output:
+            with open(args.output, "w", encoding="utf-8", newline="") as out:
+                write(conn, args.kind, args.format, out)
+        else:
+            write(conn, args.kind, args.format, sys.stdout)
+    finally:
+        conn.close()
+    return EXIT_OK
 
 
 def cmd_info(args: argparse.Namespace) -> int:
