@@ -84,3 +84,28 @@ def test_bad_rows_in_csv_and_jsonl_fail_alone_and_good_rows_are_stored(
 
     with Store(db) as store:
         assert store.count("articles") == 4
+
+
+def _bad_db(tmp_path: Path, kind: str) -> str:
+    if kind == "directory":
+        (tmp_path / "d.db").mkdir()
+        return str(tmp_path / "d.db")
+    if kind == "not sqlite":
+        (tmp_path / "t.db").write_text("plain text, not a database\n" * 50, encoding="utf-8")
+        return str(tmp_path / "t.db")
+    return str(tmp_path / "missing" / "folder" / "x.db")
+
+
+@pytest.mark.parametrize("kind", ["directory", "not sqlite", "missing folder"])
+@pytest.mark.parametrize("command", ["analyze", "quotes"])
+def test_a_bad_db_path_is_one_clear_error_not_a_traceback(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str, command: str) -> None:
+    """Regression: these raised sqlite3 errors with a traceback."""
+    db = _bad_db(tmp_path, kind)
+    text = tmp_path / "a.txt"
+    text.write_text("The council met on Monday.\n", encoding="utf-8")
+    args = ["analyze", str(text), "--db", db, "--quiet"] if command == "analyze" else \
+        ["quotes", "--db", db]
+    assert main(args) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err.startswith("newsgraph: error:") and "Traceback" not in err

@@ -225,9 +225,7 @@ def _clip(text: str, width: int) -> str:
 def cmd_quotes(args: argparse.Namespace) -> int:
     from .store import Store
 
-    if not Path(args.db).exists():
-        print(f"newsgraph: error: no database at {args.db} (run `newsgraph analyze` first)",
-              file=sys.stderr)
+    if not _need_db(args.db):
         return EXIT_USAGE
     with Store(args.db) as store:
         rows = list(store.quotes(args.speaker, args.search, args.limit))

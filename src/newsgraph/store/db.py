@@ -23,12 +23,15 @@ class Store:
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
-        self.conn = sqlite3.connect(self.path)
-        self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA foreign_keys=ON")
-        self.conn.execute("PRAGMA synchronous=NORMAL")
-        migrate(self.conn)
+        try:
+            self.conn = sqlite3.connect(self.path)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            migrate(self.conn)
+        except sqlite3.Error as exc:  # a directory, a non-SQLite file, a missing folder
+            raise RuntimeError(f"cannot use {self.path} as a database: {_why(exc)}") from exc
 
     def close(self) -> None:
         self.conn.close()
@@ -151,6 +154,14 @@ class Store:
                 out[key] = json.loads(out[key])
             out["via"] = json.loads(out["via"]) if out.get("via") else None
             yield out
+
+
+def _why(exc: sqlite3.Error) -> str:
+    """SQLite's message, with the likely cause of the commonest one."""
+    message = str(exc)
+    if "unable to open" in message:
+        return message + " (is it a directory, or is its folder missing or read-only?)"
+    return message
 
 
 def _fact_span(fact: dict[str, Any]) -> tuple[int | None, int | None]:
