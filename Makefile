@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench eval clean
+.PHONY: install demo serve test lint bench eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,9 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/newsgraph analyze samples/ --db newsgraph.db
 	$(BIN)/newsgraph quotes --db newsgraph.db
+
+serve: $(STAMP)
+	$(BIN)/newsgraph serve --db newsgraph.db
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench
