@@ -26,7 +26,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("store", True, "Store analysed articles in the database (--no-store turns it off)."),
     Setting("published", None, "Publication date (YYYY-MM-DD) for inputs that carry none."),
     Setting("batch_size", 32, "Articles parsed together in one nlp.pipe call."),
-    Setting("max_chars", 2_000_000, "Largest article accepted, in characters; longer ones fail "
+    Setting("max_chars", 1_000_000, "Largest article accepted, in characters (spaCy's own "
+            "default limit; a larger value raises the model's limit to match); longer ones fail "
             "with a clear error instead of exhausting memory."),
     Setting("progress", True, "Show a progress bar when more than one article is analysed."),
     Setting("input_format", None, "Force a reader (txt, jsonl, ...) instead of guessing from "
@@ -47,7 +48,7 @@ class Options:
     store: bool = True
     published: str | None = None
     batch_size: int = 32
-    max_chars: int = 2_000_000
+    max_chars: int = 1_000_000
     progress: bool = True
     input_format: str | None = None
     dedup: bool = True

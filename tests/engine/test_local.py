@@ -76,3 +76,15 @@ def test_duplicate_records_follow_input_order_after_their_batch_is_stored(
 
     run(docs, Options(db=db, progress=False), on_record=on_record)
     assert seen == [("a", True), ("b", True), ("c", True)]
+
+
+def test_max_chars_never_admits_an_article_the_model_refuses(tmp_path: Path) -> None:
+    """Regression: the default --max-chars (2,000,000) was above spaCy's max_length."""
+    from newsgraph.nlp import load
+
+    nlp = load(None)
+    assert Options().max_chars <= nlp.max_length
+    wanted = nlp.max_length + 500_000
+    run([RawDocument(TEXT, {"path": "a"})], Options(db=str(tmp_path / "n.db"),
+                                                     max_chars=wanted, progress=False))
+    assert nlp.max_length >= wanted

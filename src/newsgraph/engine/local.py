@@ -74,6 +74,7 @@ def run(results: Iterable[ReadResult], options: Options,
         on_progress: Callable[[int], None] | None = None) -> Summary:
     """Analyse every document; return the summary. Records go to ``on_record``."""
     pipeline = build_pipeline(options)
+    _allow_length(options)
     store = Store(options.db) if options.store else None
     summary = Summary()
     # The title counts: a re-titled copy of a text is a near duplicate, not an exact one.
@@ -91,6 +92,14 @@ def run(results: Iterable[ReadResult], options: Options,
         if store is not None:
             store.close()
     return summary
+
+
+def _allow_length(options: Options) -> None:
+    """Every article --max-chars admits must also be parseable: raise spaCy's limit to it."""
+    from ..nlp import load
+
+    nlp = load(options.model)
+    nlp.max_length = max(nlp.max_length, options.max_chars)
 
 
 def duplicate_record(group: str, source: dict[str, Any]) -> dict[str, Any]:

@@ -44,7 +44,7 @@ READER_OPTIONS: dict[str, frozenset[str]] = {
 SIZED = frozenset({"txt", "html"})
 
 
-def read_inputs(inputs: list[str], input_format: str | None = None, max_chars: int = 2_000_000,
+def read_inputs(inputs: list[str], input_format: str | None = None, max_chars: int = 1_000_000,
                 **reader_options: Any) -> Iterator[RawDocument | IngestError]:
     """Every document of every input, in order; directories are walked sorted."""
     known = frozenset().union(*READER_OPTIONS.values())
@@ -85,7 +85,7 @@ def guess_format(path: Path) -> tuple[str | None, bool]:
     return fmt, gz
 
 
-def read_file(path: Path, input_format: str | None = None, max_chars: int = 2_000_000,
+def read_file(path: Path, input_format: str | None = None, max_chars: int = 1_000_000,
               **options: Any) -> Iterator[ReadResult]:
     """One file's documents; a missing or unreadable file is one IngestError."""
     source = {"path": str(path)}
