@@ -52,3 +52,11 @@ def test_name_particle_keeps_the_name_whole() -> None:
     e = entity(text, "Ursula von der Leyen")
     assert e.gender == "f"
     assert len(e.mentions) == 2
+
+
+def test_names_across_a_line_break_have_single_spaces_and_no_edge_whitespace() -> None:
+    """Regression: a name took the line break with it ('Joe\\n')."""
+    text = ("The statement came from Joe\nBiden on Monday. "
+            "Later Ana\nRuiz Vidal of Spain spoke.")
+    names = [e.name for e in run_until(text, "entities").entities or []]
+    assert names and all(n == " ".join(n.split()) for n in names), names

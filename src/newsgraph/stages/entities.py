@@ -46,12 +46,12 @@ def trim(span: Any) -> tuple[int, int, list[str], str | None]:
     toks = list(span)
     gender = None
     while toks and (toks[0].lower_ in ("the", "a", "an") or toks[0].lower_ in honor
-                    or not toks[0].text.strip("“”\"‘’'")):
+                    or not toks[0].text.strip().strip("“”\"‘’'")):
         g = honor.get(toks[0].lower_)
         if g and g != "-":
             gender = g
         toks = toks[1:]
-    while toks and (toks[-1].text in POSSESSIVE or not toks[-1].text.strip("“”\"‘’'.,")):
+    while toks and (toks[-1].text in POSSESSIVE or not toks[-1].text.strip().strip("“”\"‘’'.,")):
         toks = toks[:-1]
     if not toks:
         return span.start_char, span.start_char, [], gender
@@ -189,7 +189,7 @@ def cluster_entities(doc: Any) -> list[Entity]:
             _person_details(cluster, ent, words, gender)
     _add_descriptions(doc, full_text, clusters)
     return [
-        Entity(id=f"e{i + 1}", name=c.name, label=c.label, mentions=c.mentions, role=c.role,
+        Entity(id=f"e{i + 1}", name=" ".join(c.name.split()), label=c.label, mentions=c.mentions, role=c.role,
                organisation=c.organisation, gender=c.gender)
         for i, c in enumerate(clusters)
     ]
