@@ -189,7 +189,8 @@ def cluster_entities(doc: Any) -> list[Entity]:
             _person_details(cluster, ent, words, gender)
     _add_descriptions(doc, full_text, clusters)
     return [
-        Entity(id=f"e{i + 1}", name=" ".join(c.name.split()), label=c.label, mentions=c.mentions, role=c.role,
+        Entity(id=f"e{i + 1}", name=" ".join(c.name.split()), label=c.label,
+               mentions=c.mentions, role=c.role,
                organisation=c.organisation, gender=c.gender)
         for i, c in enumerate(clusters)
     ]
