@@ -50,8 +50,15 @@ def build(path: Path) -> str:
                             f"We agreed on the bridge number {i},",
                             meeting(text, "Ana Roth", "AAA", "Ben Cole", "BBB")))
     evil_text = f"Chief {EVIL} spoke. \"=SUM(A1:A9) {EVIL} NEAR( * \\\" ok\" said Zed Quill."
-    texts.append(record("evil", evil_text, "2024-02-01", "Zed Quill",
-                        f"=SUM(A1:A9) {EVIL} NEAR( * \\\" ok", title=EVIL))
+    evil = record("evil", evil_text, "2024-02-01", "Zed Quill",
+                  f"=SUM(A1:A9) {EVIL} NEAR( * \\\" ok", title=EVIL)
+    first = evil_text.index(EVIL)
+    evil["zones"] = [{"kind": "caption", "start": 0, "end": evil_text.index(" spoke")}]
+    evil["dates"] = [{"start": first, "end": first + 8, "value": EVIL, "rule": EVIL}]
+    evil["places"] = [{"start": first + 8, "end": first + 20, "name": EVIL, "country": EVIL}]
+    evil["events"] = [{**meeting(evil_text.replace("spoke", "met  "), "Chief", EVIL, "Zed Quill",
+                                 "ZZZ"), "type": EVIL}]
+    texts.append(evil)
     with Store(path) as store:
         for rec in texts:
             store.save(rec)

@@ -64,12 +64,12 @@ def test_gdelt_tsv_and_parquet(db: str, tmp_path: Path,
     lines = export(capsys, "events", "--db", db, "--format", "gdelt").splitlines()
     head = lines[0].split("\t")
     first = dict(zip(head, lines[1].split("\t"), strict=True))
-    assert len(lines) == 8 and first["actor1_country"] == "AAA; BBB"
+    assert len(lines) == 9 and first["actor1_country"] == "AAA; BBB"  # header + 8 events
     assert first["plover_type"] == "CONSULT" and first["text"] == "met"
     out = tmp_path / "e.parquet"
     assert main(["export", "events", "--db", db, "--format", "parquet", "-o", str(out)]) == 0
     table = pq.read_table(out)
-    assert table.num_rows == 7 and table.column_names[:4] == ["article_id", "start", "end",
+    assert table.num_rows == 8 and table.column_names[:4] == ["article_id", "start", "end",
                                                               "text"]
 
 

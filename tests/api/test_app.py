@@ -60,8 +60,9 @@ def test_a_meeting_of_two_actors_is_an_edge_between_their_countries(
         client: TestClient) -> None:
     net = client.get("/api/network").json()
     pairs = {frozenset((e["source"], e["target"])): e["count"] for e in net["edges"]}
-    assert pairs == {frozenset(("AAA", "BBB")): 7}
-    window = client.get("/api/network", params={"date_from": "2024-01-15"}).json()
+    assert pairs == {frozenset(("AAA", "BBB")): 7, frozenset((EVIL, "ZZZ")): 1}
+    window = client.get("/api/network", params={"date_from": "2024-01-15",
+                                               "date_to": "2024-01-31"}).json()
     assert [e["count"] for e in window["edges"]] == [2]
 
 

@@ -2,8 +2,8 @@
 
 Every request opens its own read-only connection, so no endpoint can write; query
 parameters are bounded in length and page size; requests with a body are refused; unknown
-ids are a JSON 404. The web pages (``api/pages.py``), when installed, are mounted on the
-same app and find the store at ``request.app.state.db_path``.
+ids are a JSON 404. The web pages (``api/pages.py``) are mounted on the same app and
+find the store at ``request.app.state.db_path``.
 """
 
 from __future__ import annotations
@@ -33,10 +33,10 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
-# /docs loads Swagger UI's script and style from a CDN; only that page may do so.
-DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-            "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-            "img-src 'self' data: https://fastapi.tiangolo.com; frame-ancestors 'none'")
+# /docs starts Swagger UI (served from /static/swagger) with one inline script of
+# FastAPI's; only that page may run inline code. Nothing is loaded from elsewhere.
+DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; "
+            "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'")
 
 Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
 Day = Annotated[str | None, Query(pattern=DATE, description="YYYY-MM-DD")]
@@ -52,7 +52,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     """The app serving the store at ``db_path`` (which must exist; it is never written)."""
     if not Path(db_path).exists():
         raise FileNotFoundError(f"no database at {db_path}")
-    app = FastAPI(title="newsgraph", version=__version__,
+    app = FastAPI(title="newsgraph", version=__version__, docs_url=None, redoc_url=None,
                   description="Read-only access to analysed news: articles, quotes, "
                               "entities, events, networks, timelines and exports. Every "
                               "fact carries article_id, start, end and the exact text.")
@@ -60,12 +60,9 @@ def create_app(db_path: str | Path) -> FastAPI:
     _add_middleware(app)
     _add_errors(app)
     _add_routes(app)
-    try:
-        from .pages import router  # the web helper's pages, when present
-    except ImportError:
-        pass
-    else:
-        app.include_router(router)
+    from .pages import install  # imports this module, so not at the top
+
+    install(app)
     return app
 
 

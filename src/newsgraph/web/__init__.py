@@ -1,0 +1,1 @@
+"""The web app's pages: templates, static files and the article highlighter."""
