@@ -236,6 +236,8 @@ def fact_row(article_id: str, kind: str, idx: int, start: int | None, end: int |
         start, end = _spans_extent(record.get("spans") or {})
     row = {**record, "article_id": article_id, "kind": kind, "idx": idx,
            "start": start, "end": end, "text": _span_text(text, start, end)}
+    if "kind" in record and "type" not in record:
+        row["type"] = record["kind"]  # a zone's own kind (caption, ...) is kept as its type
     if kind == "events":
         sentence = record.get("sentence") or [None, None]
         row["sentence_text"] = _span_text(text, *sentence[:2])
