@@ -21,7 +21,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..store import query as Q
 from ..web import highlight
-from .app import MAX_TEXT, Conn, Cursor, Day, Text
+from .app import MAX_TEXT, Conn, Cursor, Text
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "web" / "static"
 PAGE_SIZE = 25  # rows per HTML page: enough to scan, short enough to read
@@ -32,6 +32,10 @@ ENV = Environment(loader=PackageLoader("newsgraph.web", "templates"),
 ENV.globals["event_title"] = highlight.event_title
 ENV.globals["vote_title"] = highlight.vote_title
 ENV.globals["party_names"] = highlight.party_names
+
+# An HTML form sends its empty fields as "", so a page takes an empty date as no date.
+Day = Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$", description="YYYY-MM-DD")]
+Month = Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2})?$", description="YYYY-MM")]
 
 router = APIRouter(include_in_schema=False)
 
@@ -76,6 +80,11 @@ def _query(params: dict[str, Any]) -> str:
     return urlencode({k: v for k, v in params.items() if v not in (None, "")})
 
 
+def _set(**params: str | None) -> dict[str, str | None]:
+    """The parameters with empty form fields as None (not given)."""
+    return {k: (v or None) for k, v in params.items()}
+
+
 def _page(request: Request, name: str, json_url: str, **context: Any) -> HTMLResponse:
     html = ENV.get_template(name).render(request=request, json_url=json_url,
                                          link=_query, **context)
@@ -93,8 +102,8 @@ def articles_page(request: Request, conn: Conn, q: Text = None, date_from: Day =
                   date_to: Day = None, source: Text = None,
                   cursor: Cursor = None) -> HTMLResponse:
     """Articles newest first with a search box."""
-    params = {"q": q, "date_from": date_from, "date_to": date_to, "source": source}
-    page = Q.list_articles(conn, q, date_from, date_to, source, cursor, PAGE_SIZE)
+    params = _set(q=q, date_from=date_from, date_to=date_to, source=source)
+    page = Q.list_articles(conn, cursor=cursor, limit=PAGE_SIZE, **params)
     return _page(request, "articles.html", "/api/articles?" + _query({**params,
                  "cursor": cursor}), page=page, params=params)
 
@@ -122,17 +131,15 @@ def _heading(article: dict[str, Any]) -> str:
 @router.get("/quotes", response_class=HTMLResponse)
 def quotes_page(request: Request, conn: Conn, q: Text = None, speaker: Text = None,
                 entity: Text = None, date_from: Day = None, date_to: Day = None,
-                source: Text = None, month: Annotated[str | None, Query(
-                    pattern=r"^\d{4}-\d{2}$")] = None,
+                source: Text = None, month: Month = None,
                 cursor: Cursor = None) -> HTMLResponse:
     """Quote search with facets by speaker, month and source, all kept in the URL."""
     if month:
         date_from, date_to = _month_range(month)
-    params = {"q": q, "speaker": speaker, "entity": entity, "date_from": date_from,
-              "date_to": date_to, "source": source}
-    page = Q.list_quotes(conn, speaker, entity, date_from, date_to, q, source, None, cursor,
-                         PAGE_SIZE)
-    facets = Q.quote_facets(conn, speaker, entity, date_from, date_to, q, source)
+    params = _set(q=q, speaker=speaker, entity=entity, date_from=date_from,
+                  date_to=date_to, source=source)
+    page = Q.list_quotes(conn, cursor=cursor, limit=PAGE_SIZE, **params)
+    facets = Q.quote_facets(conn, **params)  # type: ignore[arg-type]
     return _page(request, "quotes.html", "/api/quotes?" + _query({**params,
                  "cursor": cursor}), page=page, facets=facets, params=params,
                  facets_url="/api/quotes/facets?" + _query(params))
@@ -152,7 +159,7 @@ def network_page(request: Request, date_from: Day = None, date_to: Day = None,
                  level: Literal["country", "actor"] = "country",
                  type: Text = None) -> HTMLResponse:
     """The actor network, drawn in the browser from /api/network."""
-    params = {"date_from": date_from, "date_to": date_to, "level": level, "type": type}
+    params = _set(date_from=date_from, date_to=date_to, level=level, type=type)
     return _page(request, "network.html", "/api/network?" + _query(params), params=params)
 
 
@@ -161,9 +168,8 @@ def timeline_page(request: Request, conn: Conn, by: Literal["day", "week"] = "da
                   type: Text = None, actor: Text = None, date_from: Day = None,
                   date_to: Day = None) -> HTMLResponse:
     """Events per day or week by type, for one actor or all; a table and a chart."""
-    params = {"by": by, "type": type, "actor": actor, "date_from": date_from,
-              "date_to": date_to}
-    data = Q.timeline(conn, by, type, actor, date_from, date_to)
+    params = _set(by=by, type=type, actor=actor, date_from=date_from, date_to=date_to)
+    data = Q.timeline(conn, **params)  # type: ignore[arg-type]
     types = sorted({t for row in data["series"] for t in row["counts"]})
     return _page(request, "timeline.html", "/api/timeline?" + _query(params), data=data,
                  types=types, params=params)
