@@ -244,6 +244,8 @@ class _Context:
         person = entity is not None and entity.label in NAMED_ACTORS
         if code.country is None and code.sector is None and not person and not target:
             return None  # "the West", "the resolution": no actor PLOVER can code
+        if self.skipped(head.idx):
+            return None  # a dateline ("REYKJAVIK, 25 April —") parsed as the subject
         start, end = _edges([t for t in tokens if not self.skipped(t.idx)] or tokens)
         name = entity.name if entity else self.article.text[start:end]
         return _record(start, end, entity, name, code)

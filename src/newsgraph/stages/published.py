@@ -18,6 +18,7 @@ from typing import Any
 
 from ..records import Published
 from .dates import compiled, normalise, vocab
+from .zones import dateline_spans
 
 # A date within this many characters of the start is the article's dateline or first line.
 TOP_CHARS = 400
@@ -76,6 +77,11 @@ def infer_published(text: str, doc: Any = None) -> Published | None:
               if (where := _where(text, s, e))]
     if not placed:
         return None
+    datelined = [(day, text[s:e]) for s, e, day in explicit_dates(text)
+                 if any(lo <= s and e <= hi for lo, hi in dateline_spans(text))]
+    if datelined:  # a dateline is written on the day: no weekday cross-check moves it
+        day, surface = max(datelined)
+        return Published(day.isoformat(), f"inferred from the text: dateline ('{surface}')")
     day, where, surface = max(placed)
     place = "in a photo caption" if where == "caption" else "at the top"
     evidence = f"inferred from the text: latest explicit date {place} ('{surface}')"

@@ -377,10 +377,18 @@ def extract_quotes(article: Article) -> list[Quote]:
     found = _direct(finder, segs)
     found += _reported(finder, found)
     found = [x for x in found if not finder.in_skipped_zone(x.start)
-             and not (x.cue is not None and finder.in_skipped_zone(x.cue.idx))]
+             and not (x.cue is not None and finder.in_skipped_zone(x.cue.idx))
+             and not _dateline_subject(finder, x)]
     found.sort(key=lambda x: x.start)
     _reattach_continuations(found)
     return _resolve(finder, found)
+
+
+def _dateline_subject(finder: _Finder, item: _Found) -> bool:
+    """A reported clause whose 'speaker' is the dateline ("OSLO, 12 March —") is a misparse:
+    the parser made the place the subject of the first sentence's verb."""
+    head = item.speaker_head
+    return item.type != "direct" and head is not None and finder.in_skipped_zone(head.idx)
 
 
 def _reattach_continuations(found: list[_Found]) -> None:

@@ -105,11 +105,18 @@ def _boilerplate_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{body})", re.IGNORECASE)
 
 
-# A dateline opening a paragraph: "LONDON (Reuters) -", "KYIV, Sept 15 (AP) —", "WASHINGTON —".
+# A dateline opening a paragraph: "LONDON (Reuters) -", "KYIV, Sept 15 (AP) —",
+# "OSLO, 12 March 2024 —", "WASHINGTON —".
 _DATELINE = re.compile(
-    r"(?m)^[ \t]*(?:[A-Z][A-Z.'’ -]{1,30}[A-Z](?:,[ \t]*[A-Z][a-z]+\.?(?:[ \t]+\d{1,2})?)?[ \t]*"
+    r"(?m)^[ \t]*(?:[A-Z][A-Z.'’ -]{1,30}[A-Z](?:,[ \t]*(?:[A-Z][a-z]+\.?(?:[ \t]+\d{1,2})?"
+    r"|\d{1,2}[ \t]+[A-Z][a-z]+\.?)(?:,?[ \t]+\d{4})?)?[ \t]*"
     r"(?:\((?:Reuters|AP|AFP|Bloomberg|CNN|UPI|dpa|AAP|PA|IANS|PTI|Xinhua)\)[ \t]*)?[-–—]{1,2}"
     r"|\((?:Reuters|AP|AFP|Bloomberg|CNN|UPI|dpa|AAP|PA)\)[ \t]*[-–—]{1,2})[ \t]+")
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Where datelines ("OSLO, 12 March 2024 —") open paragraphs."""
+    return [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
 
 
 def glued_boundaries(text: str) -> list[int]:
