@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo serve test lint bench eval clean
+.PHONY: install demo serve screenshots test lint bench eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,9 +19,14 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/newsgraph analyze samples/ --db newsgraph.db
 	$(BIN)/newsgraph quotes --db newsgraph.db
+	@echo "serving the demo store at http://127.0.0.1:8000/ (Ctrl-C stops it)"
+	$(BIN)/newsgraph serve --db newsgraph.db
 
 serve: $(STAMP)
 	$(BIN)/newsgraph serve --db newsgraph.db
+
+screenshots: $(STAMP)
+	$(BIN)/python scripts/screenshots.py --db newsgraph.db --out docs/screenshots
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -7,6 +7,7 @@
   var SVG = "http://www.w3.org/2000/svg";
   var W = 900, H = 600;
   var ITERATIONS = 300;  // enough for a few hundred nodes to settle; layout stays < 100 ms
+  var GRAVITY = 0.3;  // pull toward the centre, so separate components stay in view
   var days = [];
 
   function el(name, attrs, parent) {
@@ -58,6 +59,7 @@
         a.dx -= dx / dist * f; a.dy -= dy / dist * f; b.dx += dx / dist * f; b.dy += dy / dist * f;
       });
       nodes.forEach(function (d) {
+        d.dx -= (d.x - W / 2) * GRAVITY; d.dy -= (d.y - H / 2) * GRAVITY;
         var len = Math.max(Math.hypot(d.dx, d.dy), 0.01), step = Math.min(len, temp);
         d.x = Math.min(W - 40, Math.max(40, d.x + d.dx / len * step));
         d.y = Math.min(H - 20, Math.max(20, d.y + d.dy / len * step));
