@@ -19,7 +19,7 @@ import os
 import re
 import sqlite3
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -517,12 +517,35 @@ class _EventIndex:
     def __init__(self, events: list[_Event]) -> None:
         self.events = events
         self.days = [e.day for e in events]
+        # Per level, the events that make edges (most have one party and make none) and
+        # their pairs, worked out once: a network request then only counts.
+        self._paired: dict[str, tuple[list[int], list[list[tuple[str, str]]]]] = {}
 
-    def between(self, date_from: str | None, date_to: str | None) -> list[_Event]:
+    def _range(self, date_from: str | None, date_to: str | None) -> tuple[int, int]:
         lo = bisect.bisect_left(self.days, date_from) if date_from else 0
         hi = bisect.bisect_right(self.days, date_to + "\uffff") if date_to \
             else len(self.days)
+        return lo, hi
+
+    def between(self, date_from: str | None, date_to: str | None) -> list[_Event]:
+        lo, hi = self._range(date_from, date_to)
         return self.events[lo:hi]
+
+    def with_pairs(self, level: str, date_from: str | None,
+                   date_to: str | None) -> Iterator[tuple[_Event, list[tuple[str, str]]]]:
+        """The events between the dates that make edges at ``level``, with their pairs."""
+        if level not in self._paired:
+            positions, pairs = [], []
+            for i, ev in enumerate(self.events):
+                found = event_pairs(ev, level)
+                if found:
+                    positions.append(i)
+                    pairs.append(found)
+            self._paired[level] = (positions, pairs)
+        positions, pairs = self._paired[level]
+        lo, hi = self._range(date_from, date_to)
+        for k in range(bisect.bisect_left(positions, lo), bisect.bisect_left(positions, hi)):
+            yield self.events[positions[k]], pairs[k]
 
 
 _INDEXES: dict[str, tuple[tuple[Any, ...], _EventIndex]] = {}
@@ -608,10 +631,10 @@ def network(conn: sqlite3.Connection, date_from: str | None = None,
     _check_level(level)
     want = type.upper() if type else None
     edges: dict[tuple[str, str], dict[str, Any]] = {}
-    for ev in event_index(conn).between(date_from, date_to):
+    for ev, pairs in event_index(conn).with_pairs(level, date_from, date_to):
         if want and ev.type != want:
             continue
-        for pair in event_pairs(ev, level):
+        for pair in pairs:
             edge = edges.get(pair)
             if edge is None:
                 edge = edges[pair] = {"count": 0, "types": {}, "score_sum": 0.0,
@@ -644,8 +667,8 @@ def edge_events(conn: sqlite3.Connection, a: str, b: str, date_from: str | None 
     limit = clamp_limit(limit)
     want = type.upper() if type else None
     pair = (min(a, b), max(a, b))
-    matching = [ev for ev in event_index(conn).between(date_from, date_to)
-                if (not want or ev.type == want) and pair in event_pairs(ev, level)]
+    matching = [ev for ev, pairs in event_index(conn).with_pairs(level, date_from, date_to)
+                if (not want or ev.type == want) and pair in pairs]
     total = len(matching)
     key = decode_cursor(cursor, 3)
     if key:
