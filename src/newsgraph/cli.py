@@ -85,7 +85,21 @@ def _analyze_parser(sub: Any) -> None:
     p.add_argument("--near-threshold", type=float, default=Options.near_threshold,
                    help="similarity above which articles are near duplicates "
                         "(default: %(default)s)")
+    p.add_argument("--workers", type=_positive, default=Options.workers,
+                   help="worker processes parsing in parallel (default: %(default)s)")
+    p.add_argument("--resume", action="store_true",
+                   help="skip inputs already in the store (finish a killed run)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return number
 
 
 def _quotes_parser(sub: Any) -> None:
@@ -163,7 +177,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                       published=args.published, batch_size=args.batch_size,
                       max_chars=args.max_chars, progress=not args.quiet,
                       input_format=args.input_format, dedup=not args.no_dedup,
-                      near_threshold=args.near_threshold)
+                      near_threshold=args.near_threshold, workers=args.workers,
+                      resume=args.resume)
     load(options.model)  # fail early and clearly when the model is missing
     reader_options = {"text_key": args.text_key} if args.text_key else {}
     docs = read_inputs(args.inputs, args.input_format, args.max_chars, **reader_options)

@@ -36,6 +36,10 @@ SETTINGS: tuple[Setting, ...] = (
             "sources and not analysed again; a near copy is analysed and marked."),
     Setting("near_threshold", 0.8, "Estimated word 5-gram Jaccard similarity above which two "
             "articles are near duplicates (republished wire copy scores 0.8-0.95)."),
+    Setting("workers", 1, "Worker processes parsing batches in parallel; records keep the "
+            "input order."),
+    Setting("resume", False, "Skip inputs whose article is already in the store, so a "
+            "killed run re-run with the same command finishes the rest."),
 )
 
 
@@ -53,6 +57,8 @@ class Options:
     input_format: str | None = None
     dedup: bool = True
     near_threshold: float = 0.8
+    workers: int = 1
+    resume: bool = False
 
     @classmethod
     def names(cls) -> list[str]:

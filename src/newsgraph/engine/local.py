@@ -5,7 +5,8 @@
 3. run the pipeline on batches (one nlp.pipe call per batch);
 4. store each analysed article (one transaction each, so a failure loses nothing stored);
 5. hand every record, failed ones included, to the caller and count the outcomes;
-   an exact duplicate is not analysed again, only recorded as another source.
+   an exact duplicate is not analysed again, only recorded as another source, and with
+   ``resume`` an article already in the store is skipped, so a killed run can be re-run.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from ..analyze import build_pipeline
 from ..dedup import Deduplicator
 from ..ingest.base import IngestError, RawDocument, ReadResult
 from ..options import Options
-from ..records import Article, Published
+from ..records import Article, Published, article_id
 from ..store import Store
 
 
@@ -36,7 +37,7 @@ class Summary:
         return self.counts["failed"]
 
     def line(self) -> str:
-        order = ("ok", "failed", "exact duplicate", "near duplicate")
+        order = ("ok", "failed", "skipped", "exact duplicate", "near duplicate")
         parts = [f"{self.counts[k]} {k}" for k in order if self.counts[k]]
         if self.errors:
             codes = ", ".join(f"{code} {n}" for code, n in sorted(self.errors.items()))
@@ -72,29 +73,45 @@ def _batches(results: Iterable[ReadResult], size: int) -> Iterator[list[ReadResu
 def run(results: Iterable[ReadResult], options: Options,
         on_record: Callable[[dict[str, Any]], None] | None = None,
         on_progress: Callable[[int], None] | None = None) -> Summary:
-    """Analyse every document; return the summary. Records go to ``on_record``."""
-    pipeline = build_pipeline(options)
-    _allow_length(options)
+    """Analyse every document; return the summary. Records go to ``on_record``.
+
+    With ``options.workers`` > 1 the batches are parsed by worker processes
+    (:mod:`.workers`); planning, storing and the order of records stay here.
+    """
+    allow_length(options)
     store = Store(options.db) if options.store else None
     summary = Summary()
     # The title counts: a re-titled copy of a text is a near duplicate, not an exact one.
     dedup = (Deduplicator(threshold=options.near_threshold, include_title=True)
              if options.dedup else None)
+    stored = store.has if (store is not None and options.resume) else None
+
+    def finish(slots: list[Article | dict[str, Any]], analysed: list[dict[str, Any]],
+               size: int) -> None:
+        finish_batch(slots, analysed, store, summary, on_record)
+        if on_progress:
+            on_progress(size)
+
+    planned = ((plan_batch(batch, options, dedup, stored), len(batch))
+               for batch in _batches(results, options.batch_size))
     try:
-        for batch in _batches(results, options.batch_size):
-            slots = plan_batch(batch, options, dedup)
-            articles = [s for s in slots if isinstance(s, Article)]
-            pipeline.run(articles)
-            finish_batch(slots, [a.to_json() for a in articles], store, summary, on_record)
-            if on_progress:
-                on_progress(len(batch))
+        if options.workers > 1:
+            from .workers import run_parallel
+
+            run_parallel(planned, options, finish)
+        else:
+            pipeline = build_pipeline(options)
+            for slots, size in planned:
+                articles = [s for s in slots if isinstance(s, Article)]
+                pipeline.run(articles)
+                finish(slots, [a.to_json() for a in articles], size)
     finally:
         if store is not None:
             store.close()
     return summary
 
 
-def _allow_length(options: Options) -> None:
+def allow_length(options: Options) -> None:
     """Every article --max-chars admits must also be parseable: raise spaCy's limit to it."""
     from ..nlp import load
 
@@ -102,17 +119,23 @@ def _allow_length(options: Options) -> None:
     nlp.max_length = max(nlp.max_length, options.max_chars)
 
 
+def skipped_record(article_id: str, source: dict[str, Any]) -> dict[str, Any]:
+    """The record of an input whose article is already stored (``--resume``)."""
+    return {"id": article_id, "source": source, "status": "ok", "skipped": "already stored"}
+
+
 def duplicate_record(group: str, source: dict[str, Any]) -> dict[str, Any]:
     """The record of an exact copy: the id of the article it copies, and its own source."""
     return {"id": group, "source": source, "status": "ok", "duplicate_of": group}
 
 
-def plan_batch(batch: list[ReadResult], options: Options,
-               dedup: Deduplicator | None) -> list[Article | dict[str, Any]]:
+def plan_batch(batch: list[ReadResult], options: Options, dedup: Deduplicator | None,
+               stored: Callable[[str], bool] | None = None) -> list[Article | dict[str, Any]]:
     """One slot per input, in order: an Article to analyse, or a ready record.
 
-    Ready records are failures (unreadable, too large) and exact copies (``duplicate_of``);
-    near copies are analysed and marked in their meta.
+    Ready records are failures (unreadable, too large), exact copies (``duplicate_of``)
+    and, when resuming, articles already in the store (``skipped``); near copies are
+    analysed and marked in their meta.
     """
     slots: list[Article | dict[str, Any]] = []
     for item in batch:
@@ -130,6 +153,8 @@ def plan_batch(batch: list[ReadResult], options: Options,
             err = IngestError(item.source, "too_large", f"{len(item.text)} characters is over "
                               f"the limit of {options.max_chars} (--max-chars)")
             slots.append(failed_record(err))
+        elif stored is not None and stored(aid := article_id(item.text)):
+            slots.append(skipped_record(aid, item.source))
         else:
             slots.append(to_article(item, options))
     return slots
@@ -147,18 +172,23 @@ def finish_batch(slots: list[Article | dict[str, Any]], analysed: list[dict[str,
     ordered = [next(records) if isinstance(s, Article) else s for s in slots]
     if store is not None:
         for record in ordered:
-            if record.get("status") == "ok" and "duplicate_of" not in record:
+            if record.get("status") == "ok" and not _ready(record):
                 store.save(record)
         for record in ordered:
-            if "duplicate_of" in record:
-                store.add_source_committed(record["duplicate_of"], record["source"])
+            if _ready(record):  # a copy, or a resumed input: keep its source, once
+                store.add_source_committed(record["id"], record["source"])
     for record in ordered:
-        if "duplicate_of" in record:
-            summary.counts["exact duplicate"] += 1
+        if _ready(record):
+            summary.counts["exact duplicate" if "duplicate_of" in record else "skipped"] += 1
             if on_record:
                 on_record(record)
         else:
             _emit(record, summary, on_record)
+
+
+def _ready(record: dict[str, Any]) -> bool:
+    """A record made without analysis: an exact copy, or an article already stored."""
+    return "duplicate_of" in record or "skipped" in record
 
 
 def _emit(record: dict[str, Any], summary: Summary,
