@@ -289,6 +289,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     if not _need_db(args.db):
         return EXIT_USAGE
+    from .store import query
+
+    conn = query.connect(args.db)
+    try:  # build the event index now, so the first network request is as fast as the rest
+        query.event_index(conn)
+    finally:
+        conn.close()
     print(f"newsgraph: serving {args.db} at http://{args.host}:{args.port}/ "
           f"(API docs at /docs)", file=sys.stderr)
     uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="warning")
