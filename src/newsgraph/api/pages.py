@@ -8,9 +8,10 @@ Content-Security-Policy can forbid inline code.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi import Path as PathParam
@@ -148,8 +149,6 @@ def quotes_page(request: Request, conn: Conn, q: Text = None, speaker: Text = No
 def _month_range(month: str) -> tuple[str, str]:
     year, mon = int(month[:4]), int(month[5:7])
     nxt = f"{year + mon // 12:04d}-{mon % 12 + 1:02d}-01"
-    from datetime import date, timedelta
-
     last = date.fromisoformat(nxt) - timedelta(days=1)
     return f"{month}-01", last.isoformat()
 
@@ -185,6 +184,4 @@ def entity_page(request: Request, conn: Conn,
 
 
 def _quote_path(value: str) -> str:
-    from urllib.parse import quote
-
     return quote(value, safe="")

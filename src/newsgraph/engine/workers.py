@@ -44,9 +44,6 @@ def _context() -> Any:
     return mp.get_context("fork" if "fork" in methods else "spawn")
 
 
-Planned = tuple[list[Any], Any]  # (slots, what finish_batch needs besides the records)
-
-
 def run_parallel(batches: Iterable[tuple[list[Any], int]], options: Options,
                  finish: Callable[[list[Any], list[dict[str, Any]], int], None]) -> None:
     """Analyse planned batches on ``options.workers`` processes; ``finish(slots, records,

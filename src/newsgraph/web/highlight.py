@@ -114,12 +114,11 @@ def _vote_marks(votes: list[dict[str, Any]]) -> Iterator[Mark]:
     for v in votes:
         fact = f"v-{v.get('idx')}"
         title = vote_title(v)
-        first = True
-        for part, span in sorted((v.get("spans") or {}).items(), key=lambda kv: kv[1][0]):
-            if isinstance(span, list) and len(span) == 2 and _valid(*span):
-                yield Mark(span[0], span[1], f"vote vote-{part}", title=f"{part} — {title}",
-                           anchor=fact if first else "", fact=fact)
-                first = False
+        parts = [(part, span) for part, span in (v.get("spans") or {}).items()
+                 if isinstance(span, list) and len(span) == 2 and _valid(*span)]
+        for i, (part, span) in enumerate(sorted(parts, key=lambda kv: kv[1][0])):
+            yield Mark(span[0], span[1], f"vote vote-{part}", title=f"{part} — {title}",
+                       anchor=fact if i == 0 else "", fact=fact)
 
 
 def _date_title(d: dict[str, Any]) -> str:
