@@ -8,7 +8,9 @@ coder is scored with that scheme). Two settings:
   joins them; scored by event-type accuracy, macro-F1 over the 15 classes, QuadClass
   accuracy;
 * end to end: the sentence alone goes through the events stage; a sentence counts when an
-  event of the gold type has an actor overlapping the marked source.
+  event of the gold type has an actor overlapping the marked source and a recipient
+  overlapping the marked target (for a joint act with no recipient, a co-actor); type and
+  actor alone are reported too.
 
 PLV is the only labelled event data here and part of it is held back elsewhere, so rows
 are split by a hash of the sentence into a ``tune`` part (the only one looked at while
@@ -194,7 +196,7 @@ def evaluate_end_to_end(rows: list[Row]) -> dict[str, Any]:
             stages.append(EventsStage(scheme="2021"))
             break
         stages.append(stage)
-    hits = typed = coded = 0
+    hits = typed = coded = full = 0
     for i in range(0, len(rows), E2E_BATCH):
         chunk = rows[i:i + E2E_BATCH]
         articles = [Article(row.text) for row in chunk]
@@ -207,9 +209,12 @@ def evaluate_end_to_end(rows: list[Row]) -> dict[str, Any]:
                         for e in article.entities or []}
             coded += bool(events)
             typed += bool(right)
-            hits += any(_actor_on(e, row.source, mentions) for e in right)
+            actor_ok = [e for e in right if _actor_on(e, row.source, mentions)]
+            hits += bool(actor_ok)
+            full += any(_recipient_on(e, row.target, mentions) for e in actor_ok)
     n = len(rows)
-    return {"n": n, "right_type_and_actor": round(hits / n, 4) if n else 0.0,
+    return {"n": n, "right_type_actor_recipient": round(full / n, 4) if n else 0.0,
+            "right_type_and_actor": round(hits / n, 4) if n else 0.0,
             "right_type": round(typed / n, 4) if n else 0.0,
             "any_event": round(coded / n, 4) if n else 0.0}
 
@@ -231,6 +236,20 @@ def _actor_on(event: dict[str, Any], spans: list[tuple[int, int]],
         if any(a < e and s < b for a, b in where for s, e in spans):
             return True
     return False
+
+
+# Joint acts: "X and Y agreed / met / held exercises / signed a pact" makes each the
+# other's counterpart, as the network reads an event with several actors and no recipient.
+JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
+
+
+def _recipient_on(event: dict[str, Any], spans: list[tuple[int, int]],
+                  mentions: dict[str, list[tuple[int, int]]] | None = None) -> bool:
+    """Whether a recipient overlaps the marked target; for a joint act with no recipient
+    a co-actor does too ("X and Y met": either is the other's counterpart)."""
+    joint = plv_type(event["type"]) in JOINT_TYPES and not event["recipient"]
+    parties = event["recipient"] + (event["actor"] if joint else [])
+    return _actor_on({"actor": parties}, spans, mentions)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -277,8 +296,9 @@ def format_report(result: dict[str, Any]) -> str:
             lines.append(f"    {cls:<10} P {v['p']:.2f} R {v['r']:.2f} F1 {v['f1']:.2f} n={v['n']}")
         if "end_to_end" in result[part]:
             e = result[part]["end_to_end"]
-            lines.append(f"  end to end: right type with actor on the source "
-                         f"{e['right_type_and_actor']:.3f}  (right type {e['right_type']:.3f}, "
+            lines.append(f"  end to end: right type, actor on the source and recipient on "
+                         f"the target {e['right_type_actor_recipient']:.3f}  (type and actor "
+                         f"{e['right_type_and_actor']:.3f}, right type {e['right_type']:.3f}, "
                          f"any event {e['any_event']:.3f})")
     return "\n".join(lines)
 

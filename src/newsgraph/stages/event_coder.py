@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import lexicons
+from . import actors as act
 from . import event_lexicon as lex
 
 SUBJ = frozenset({"nsubj", "csubj"})
@@ -64,6 +65,35 @@ REFUSAL_WORDS = frozenset({"unacceptable", "inadmissible", "intolerable", "impos
 # Objects that are the means, not the target: "fired cruise missiles at a dam".
 WEAPONS = frozenset({"missile", "rocket", "shell", "bullet", "shot", "round", "bomb", "drone",
                      "grenade", "mortar", "artillery", "weapon", "gun", "torpedo", "salvo"})
+# What is sent, given or used, never whom it reaches: "sent troops to X", "gave $2 million
+# to X", "used force against X"; the delivery's preposition names the recipient.
+MEANS = WEAPONS | frozenset({"troop", "soldier", "force", "personnel", "aid", "money", "fund",
+                             "assistance", "supply", "equipment", "ammunition", "food",
+                             "medicine", "loan", "grant", "cash", "arm"})
+MEASURE_ENTS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
+DELIVERY_PREPS = frozenset({"to", "into", "for", "toward", "towards", "from", "against",
+                            "on", "at"})
+# A thing handed over reaches the object of these: "returned artifacts to the embassy",
+# "demanded an explanation from the magistrate", "withdrew troops from Iraq".
+TRANSFER_PREPS = frozenset({"to", "into", "toward", "towards", "from", "with"})
+# An event noun takes its target with these as well: "a probe of X", "mediation between X
+# and Y", "an investigation into X".
+NOUN_PREPS = RECIPIENT_PREPS | {"of", "between"}
+# Proposals, statements and acts whose author is the target of a stance taken on them:
+# "rejected a request by X", "condemned the government's decision" (X, the government).
+AUTHORED = frozenset({"request", "motion", "appeal", "offer", "proposal", "demand", "plan",
+                      "decision", "bid", "call", "claim", "statement", "remark", "comment",
+                      "accusation", "allegation", "move", "policy", "ruling", "order",
+                      "action", "act", "conduct", "behaviour", "behavior", "threat",
+                      "protest", "attack", "invasion", "aggression", "occupation"})
+# Entity labels of a name that can author something ("U.S. calls", "Russian aggression").
+NAMED_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Verbs whose small clause's subject is whom they act on: "allowed aid workers access".
+CAUSATIVES = frozenset({"allow", "let", "permit", "help", "force", "make", "enable",
+                        "compel", "cause"})
+# Heads that pick out part of a group: "charged one of the Kremlin's critics".
+PARTITIVES = frozenset({"one", "some", "many", "several", "most", "all", "each", "none",
+                        "dozens", "hundreds", "thousands", "number", "group"})
 # Verbs whose subject undergoes the event noun ("faces sanctions"): never light verbs.
 EXPERIENCER = frozenset({"face", "suffer", "undergo", "endure", "survive", "escape", "fear",
                          "risk", "avoid", "receive"})
@@ -123,7 +153,7 @@ def code_noun(noun: Any) -> Candidate | None:
     actors = [c for c in noun.children if c.dep_ == "poss"]
     actors += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
                for o in c.children if o.dep_ == "pobj"]
-    cand = Candidate(row.cameo, [noun], noun, _conj(actors), _noun_recipients(noun))
+    cand = Candidate(row.cameo, [noun], noun, _conj(actors), authors(_noun_recipients(noun)))
     cand.negated = any(c.lower_ in NEG_WORDS for c in noun.children if c.dep_ in ("det", "neg"))
     return cand
 
@@ -157,7 +187,7 @@ def _code_verb(verb: Any) -> Candidate | None:
             cand.actors, cand.recipients = givers, cand.actors
     if noun is not None:
         cand.covered.add(noun.i)
-        cand.recipients = cand.recipients or _noun_recipients(noun)
+        cand.recipients = _noun_recipients(noun) or cand.recipients
     elif not cand.recipients:  # "voiced his support of/for X": the object noun's X
         for obj in (c for c in verb.children if c.dep_ == "dobj" and lex.match(c, "N")):
             cand.recipients = _prep_objects(obj, ABOUT_PREPS)
@@ -165,7 +195,42 @@ def _code_verb(verb: Any) -> Candidate | None:
     if not any(_is_agentive(r) for r in cand.recipients) \
             and lex.coding(cand.cameo).quad == MATERIAL_COOPERATION:
         _purpose_recipients(cand, verb)
+    cand.recipients = authors(cand.recipients)
     return cand
+
+
+def authors(heads: list[Any]) -> list[Any]:
+    """Each head, or the author of a proposal, statement or act it names ("a request by
+    X", "every offer made by X", "the government's decision")."""
+    out: list[Any] = []
+    for head in heads:
+        head = _whole(head)
+        out += _author(head) or [head]
+    return out
+
+
+def _whole(tok: Any) -> Any:
+    """The group a partitive picks from ("one of the critics" -> "critics")."""
+    if tok.pos_ != "NUM" and tok.lemma_.lower() not in PARTITIVES:
+        return tok
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return tok
+
+
+def _author(tok: Any) -> list[Any]:
+    if _is_agentive(tok) or tok.lemma_.lower() not in AUTHORED:
+        return []
+    by = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
+          for o in c.children if o.dep_ == "pobj"]
+    by += [o for c in tok.children if c.dep_ == "acl" for a in c.children
+           if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    by += [c for c in tok.children if c.dep_ == "poss"  # "Argentine calls" may parse as
+           or c.dep_ in ("compound", "amod", "nsubj") and c.ent_type_ in NAMED_ENTS]  # nsubj
+    return _conj(by)
 
 
 def _purpose_recipients(cand: Candidate, verb: Any) -> None:
@@ -518,6 +583,12 @@ def _agent(tok: Any) -> list[Any]:
 def _recipients(verb: Any, noun: Any | None) -> list[Any]:
     """Object, passive subject, dative, or object of a recipient preposition."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    objects = [c for c in verb.children if c.dep_ == "dobj" and (noun is None or c.i != noun.i
+                                                                  and c.i != noun.head.i)]
+    if not passive and objects:
+        found = _object_target(verb, objects[0])
+        if found is not None:
+            return found
     datives = _datives(verb)
     for dep in ("dobj", "dative", "nsubjpass") if not passive else ("nsubjpass", "dative"):
         if dep == "dative":
@@ -530,7 +601,42 @@ def _recipients(verb: Any, noun: Any | None) -> list[Any]:
         if heads and not (dep == "dobj" and lex.match(heads[0], "N") and noun is None
                           and not _is_agentive(heads[0])):
             return _conj(heads)
-    return _prep_objects(verb)
+    return _small_clause_subject(verb) or _prep_objects(verb)
+
+
+def _object_target(verb: Any, obj: Any) -> list[Any] | None:
+    """Whom a verb with this object acts on, when the object is not it: the author of a
+    proposal ("accepts the demands by protesters"), the receiver of what is sent or handed
+    over ("sent troops to X", "returned artifacts to X"); None to read on."""
+    author = _author(obj)
+    if author:
+        return author
+    row = lex.first_row(verb, "V")
+    violent = row is not None and row.cameo[:2] in VIOLENT_ROOTS
+    if _is_means(obj) and not violent:  # or nobody named
+        return _conj(_datives(verb)) or _prep_objects(verb, DELIVERY_PREPS)
+    if not _is_agentive(obj) and not _is_group(obj):  # "opened fire on X", "denied entry
+        return _conj(_datives(verb)) or _prep_objects(verb) \
+            or _prep_objects(obj, TRANSFER_PREPS) or None  # to X", "ties with X"
+    return None
+
+
+def _is_group(tok: Any) -> bool:
+    """A common noun for people or institutions ("officials", "prisoners", "the court")."""
+    return act.lexicon().sector_of([tok.text]) is not None
+
+
+def _small_clause_subject(verb: Any) -> list[Any]:
+    """"found Barbarin guilty", "allowed aid workers expanded access": the subject of the
+    verb's small clause is whom the verb acts on."""
+    causative = verb.lemma_.lower() in CAUSATIVES
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp", "oprd") and (
+                child.pos_ in ("ADJ", "NOUN") or causative and child.pos_ == "VERB"):
+            subj = [c for c in child.children if c.dep_ == "nsubj"]
+            if subj:
+                return _conj(subj)
+    return []
 
 
 def _datives(verb: Any) -> list[Any]:
@@ -543,12 +649,22 @@ def _datives(verb: Any) -> list[Any]:
     return out
 
 
+def _is_means(tok: Any) -> bool:
+    """What is sent or used ("troops", "$2 million", "13 tons of medicine")."""
+    return tok.lemma_.lower() in MEANS or tok.ent_type_ in MEASURE_ENTS
+
+
 def _is_agentive(tok: Any) -> bool:
     return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN"
 
 
 def _noun_recipients(noun: Any) -> list[Any]:
-    return _prep_objects(noun)
+    """Targets of an event noun, or of the noun it modifies ("a mediation effort between
+    X and Y")."""
+    found = _prep_objects(noun, NOUN_PREPS)
+    if not found and noun.dep_ == "compound":
+        found = _prep_objects(noun.head, NOUN_PREPS)
+    return found
 
 
 def _prep_objects(tok: Any, preps: frozenset[str] = RECIPIENT_PREPS) -> list[Any]:

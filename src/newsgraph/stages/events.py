@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..pipeline import Stage
 from ..records import Article, Entity, Quote
@@ -59,6 +59,19 @@ DATE_CLIMB = 4
 DATE_THROUGH = frozenset({"acl", "xcomp", "advcl", "pcomp", "pobj", "prep", "dobj", "conj"})
 # Mentions starting before a word that may still overlap it (as in ``SpeakerIndex``).
 MENTION_LOOKBACK = 40
+# Events whose target, when no one is named, is the country where they happen ("killed 48
+# people in Afghanistan", "imposed a curfew in Kashmir", "sent troops to Syria"), as in
+# ICEWS and PLV; a meeting or statement in a city is not addressed to its country.
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "SANCTION"})
+
+
+class Place(NamedTuple):
+    """A place named in the text, with its ISO alpha-3 country when known."""
+
+    text: str
+    country: str | None
+    start: int
+    end: int
 
 
 class EventsStage(Stage):
@@ -187,19 +200,29 @@ class _Context:
         actors = [a for a in (self.actor(h, quote) for h in cand.actors) if a]
         if not actors:
             return None
-        recipients = [r for r in (self.actor(h, quote, wide=True, target=True)
-                                  for h in cand.recipients if h.lemma_.lower() not in UNITS
-                                  and h.ent_type_ not in MEASURE_ENTS) if r]
+        named: set[int] = set()  # recipients that are names, kept even when uncoded
+        recipients = []
+        for h in cand.recipients:
+            r = None if h.lemma_.lower() in UNITS or h.ent_type_ in MEASURE_ENTS \
+                else self.actor(h, quote, wide=True, target=True)
+            if r:
+                recipients.append(r)
+                if h.pos_ == "PROPN":
+                    named.add(id(r))
         place = self.place(cand.head, cand.recipients)
         if place is None and coding.quad == MATERIAL_CONFLICT:
             place = self.sentence_place(sent)  # attacks hit targets where the text says
         _military(actors, coding.type)
-        if coding.quad == MATERIAL_CONFLICT or place is not None and place[0] != sent.text:
+        if coding.quad == MATERIAL_CONFLICT or place is not None and place.text != sent.text:
             _fill_from_place(recipients, place)
         for r in recipients:
             r.pop("_kind", None)
-        recipients = [r for r in recipients if (r["country"] or r["sector"] or r["entity"])
+        recipients = [r for r in recipients
+                      if (r["country"] or r["sector"] or r["entity"] or id(r) in named)
                       and not any(_same(r, a) for a in actors)]
+        if not recipients and place is not None and place.country \
+                and coding.type in PLACE_TARGET_TYPES:
+            recipients = [_place_record(place)]
         place = self.place(cand.head, cand.recipients)
         start = min(t.idx for t in cand.trigger)
         end = max(t.idx + len(t.text) for t in cand.trigger)
@@ -212,7 +235,7 @@ class _Context:
             "type": coding.type, "mode": coding.mode or None, "context": coding.context or None,
             "actor": actors, "recipient": recipients, "trigger": [start, end],
             "sentence": [sent.start_char, _trim(self.article.text, sent)],
-            "date": date, "date_from": date_from, "place": place[0] if place else None,
+            "date": date, "date_from": date_from, "place": place.text if place else None,
             "cameo": cand.cameo, "cameo_root": cand.cameo[:2], "quad_class": coding.quad,
             "quote": quote.id if quote else None,
         }
@@ -321,7 +344,7 @@ class _Context:
             return None
         return str(min(inside, key=lambda d: abs(d["start"] - head.idx))["value"])
 
-    def place(self, head: Any, targets: list[Any] | None = None) -> tuple[str, str | None] | None:
+    def place(self, head: Any, targets: list[Any] | None = None) -> Place | None:
         """"in Kyiv", "near Kryvyi Rih": a place attached to the clause or to its target
         ("fired missiles at a dam near Kryvyi Rih", "attacks on the Kharkiv frontline"),
         and its country."""
@@ -340,15 +363,17 @@ class _Context:
                             return found
         return None
 
-    def _named_place(self, tok: Any) -> tuple[str, str | None] | None:
+    def _named_place(self, tok: Any) -> Place | None:
         """The place a word names: a place entity, or a name the places stage resolved
         (the small model tags "Kryvyi Rih" as a person)."""
         if tok.ent_type_ in PLACE_LABELS:
             span = _entity_span(tok, self.ents)
-            return span.text, self.place_code(span.start_char, span.end_char)
+            return Place(span.text, self.place_code(span.start_char, span.end_char),
+                         span.start_char, span.end_char)
         for p in self.places:
             if p["start"] <= tok.idx < p["end"] and p.get("country"):
-                return self.article.text[p["start"]:p["end"]], act.alpha3(p["country"])
+                return Place(self.article.text[p["start"]:p["end"]], act.alpha3(p["country"]),
+                             p["start"], p["end"])
         return None
 
     def place_code(self, start: int, end: int) -> str | None:
@@ -359,7 +384,7 @@ class _Context:
                 return act.alpha3(p["country"])
         return act.place_country(self.article.text[start:end])
 
-    def sentence_place(self, sent: Any) -> tuple[str, str | None] | None:
+    def sentence_place(self, sent: Any) -> Place | None:
         """The first place named in the sentence whose country is known."""
         for ent in self.ents:
             if ent.start < sent.start or ent.end > sent.end:
@@ -367,7 +392,7 @@ class _Context:
             if ent.label_ in PLACE_LABELS and not self.skipped(ent.start_char):
                 country = self.place_code(ent.start_char, ent.end_char)
                 if country:
-                    return ent.text, country
+                    return Place(ent.text, country, ent.start_char, ent.end_char)
         return None
 
 
@@ -400,12 +425,18 @@ def _military(actors: list[dict[str, Any]], kind: str) -> None:
         a.pop("_kind", None)
 
 
-def _fill_from_place(recipients: list[dict[str, Any]], place: Any) -> None:
+def _fill_from_place(recipients: list[dict[str, Any]], place: Place | None) -> None:
     """A target with no country of its own ("a gas pipeline") is in the event's country."""
     for r in recipients:
         r.pop("_kind", None)
-        if r["country"] is None and place and place[1]:
-            r["country"] = place[1]
+        if r["country"] is None and place and place.country:
+            r["country"] = place.country
+
+
+def _place_record(place: Place) -> dict[str, Any]:
+    """The country where an event happened as its target, marked as read from the place."""
+    return {"start": place.start, "end": place.end, "entity": None, "name": place.text,
+            "country": place.country, "sector": None, "via": "place"}
 
 
 def _edges(tokens: list[Any]) -> tuple[int, int]:
