@@ -25,6 +25,7 @@ from . import actors as act
 from . import event_lexicon as lex
 from .event_coder import FRAME_CODES, Candidate, code_noun, code_token
 from .event_scan import EventScan
+from .figurative import NO_EVENT, figurative_code
 from .speakers import SpeakerIndex, resolve
 
 SKIP_ZONES = frozenset({"caption", "credit", "subheading", "boilerplate"})
@@ -209,6 +210,11 @@ class _Context:
                 recipients.append(r)
                 if h.pos_ == "PROPN":
                     named.add(id(r))
+        figure = figurative_code(cand, actors, recipients)
+        if figure == NO_EVENT:
+            return None  # "vowed to fight corruption": no one to code as the target
+        if figure is not None:  # "the minister attacked the opposition": criticism
+            cand.cameo, coding = figure, lex.coding(figure, scheme)
         place = self.place(cand.head, cand.recipients)
         if place is None and coding.quad == MATERIAL_CONFLICT:
             place = self.sentence_place(sent)  # attacks hit targets where the text says
