@@ -22,3 +22,11 @@ def test_seed_direct_quotes_with_speakers() -> None:
     assert right("This is not the time")  # Kirby's second quote
     assert right("Russia has become a pariah")  # Bremmer, "he wrote on Twitter"
     assert right("The United States on Thursday")  # Treasury, cue after content
+
+
+def test_seed_attributions_match_gold() -> None:
+    """Issue 13: all 31 gold quotes with their speakers, and at most 6 attributions that
+    match no gold quote (non-speech verbs such as "saw", "fired", "signed" gave 15)."""
+    quotes = evaluate(shared_path("seed"))["quotes"]
+    assert quotes["right"] == 31, [r for r in quotes["rows"] if not r["right"]]
+    assert quotes["unmatched"] <= 6

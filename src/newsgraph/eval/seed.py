@@ -69,7 +69,8 @@ def score_quotes(article: Article, gold: dict[str, Any]) -> dict[str, Any]:
         t["right"] += r["right"]
     return {"gold": len(rows), "found": sum(r["found"] for r in rows),
             "right": sum(r["right"] for r in rows), "by_type": by_type,
-            "predicted": len(quotes), "rows": rows}
+            "predicted": len(quotes), "unmatched": len(quotes) - len(set(pairs.values())),
+            "rows": rows}
 
 
 def score_repair(article: Article, gold: dict[str, Any]) -> dict[str, Any]:
@@ -137,7 +138,8 @@ def format_report(r: dict[str, Any], verbose: bool = False) -> str:
     lines = [f"seed article: status {r['status']}, published {pub.get('value')} "
              f"({pub.get('evidence')})",
              f"quotes: {q['right']}/{q['gold']} found with the right speaker "
-             f"({q['found']} found, {q['predicted']} predicted)"]
+             f"({q['found']} found, {q['predicted']} predicted, {q['unmatched']} matching "
+             f"no gold quote)"]
     for kind, t in sorted(q["by_type"].items()):
         lines.append(f"  {kind:<9} {t['right']}/{t['gold']} right ({t['found']} found)")
     if verbose:

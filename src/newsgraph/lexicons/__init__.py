@@ -51,11 +51,12 @@ CUE_MIN_PRECISION = 0.10
 
 
 @lru_cache(maxsize=4)
-def cue_relations(min_precision: float = CUE_MIN_PRECISION) -> dict[str, frozenset[str]]:
+def cue_relations(min_precision: float = CUE_MIN_PRECISION,
+                  min_hits: int = 0) -> dict[str, frozenset[str]]:
     """Verb lemma -> dependents that hold reported content (derived, see the file header)."""
     out: dict[str, set[str]] = {}
     for row in table("cue_relations.tsv"):
-        if int(row["hits"]) >= min_precision * int(row["seen"]):
+        if int(row["hits"]) >= max(min_hits, min_precision * int(row["seen"])):
             out.setdefault(row["lemma"], set()).add(row["relation"])
     return {k: frozenset(v) for k, v in out.items()}
 
