@@ -109,3 +109,39 @@ def test_a_bad_db_path_is_one_clear_error_not_a_traceback(
     assert main(args) == EXIT_USAGE
     err = capsys.readouterr().err
     assert err.startswith("newsgraph: error:") and "Traceback" not in err
+
+
+class _Terminal:
+    """A stderr that says it is a terminal and keeps what is written to it."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self.text += text
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def fileno(self) -> int:
+        raise OSError("no descriptor")
+
+
+@pytest.mark.parametrize("name", ["a.txt", "a.txt.gz"])
+def test_progress_bar_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                    name: str) -> None:
+    """Regression: on a terminal, an input that cannot be counted up front (gzip, WARC,
+    stdin) crashed with tqdm's "bool() undefined when iterable == total == None"."""
+    import gzip
+
+    data = ARTICLE.encode("utf-8")
+    (tmp_path / name).write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    assert main(["analyze", str(tmp_path / name), "--no-store", "--format", "jsonl",
+                 "-o", str(tmp_path / "out.jsonl")]) == EXIT_OK
+    assert "article" in terminal.text and "analysed: 1 ok" in terminal.text

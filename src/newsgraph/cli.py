@@ -185,9 +185,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
         writer = _record_writer(args.format, out)
-        bar = _progress(options.progress)
-        summary = run(docs, options, on_record=writer, on_progress=bar.update if bar else None)
-        if bar:
+        bar = _progress(options.progress, args.inputs)
+        tick = bar.update if bar is not None else None  # a tqdm with no total has no bool()
+        summary = run(docs, options, on_record=writer, on_progress=tick)
+        if bar is not None:
             bar.close()
     finally:
         if args.output:
@@ -199,12 +200,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return EXIT_FAILED if summary.failed else EXIT_OK
 
 
-def _progress(enabled: bool) -> Any:
+def _progress(enabled: bool, inputs: list[str]) -> Any:
+    """A bar with rate, count and, when the inputs can be counted up front, an ETA."""
+    from .engine.progress import estimate_total, progress_bar
+
     if not enabled or not sys.stderr.isatty():
         return None
-    from tqdm import tqdm
-
-    return tqdm(unit="article", file=sys.stderr, dynamic_ncols=True)
+    return progress_bar(enabled, estimate_total(inputs), sys.stderr)
 
 
 def _record_writer(fmt: str, out: IO[str]) -> Any:
