@@ -33,6 +33,11 @@ def _dyads(text: str) -> list[tuple[str, list[str | None]]]:
     # an event noun's "between" names both parties
     ("The president launched a mediation effort between Kenya and Uganda.",
      "CONSULT", ["KEN", "UGA"]),
+    # a thing an event noun names passes on its own target
+    ("Norway announced a suspension of aid to Kenya.", "SANCTION", ["KEN"]),
+    ("Canada completed its withdrawal of troops from Mali in May.", "RETREAT", ["MLI"]),
+    # a thing coded only by the words around it is no target of a request
+    ("Sweden sought an agreement on Finnish timber exports.", "REQUEST", []),
     # with no one named, a curfew targets the country where it is imposed
     ("The army imposed a curfew in parts of Kashmir.", "COERCE", ["IND"]),
 ])

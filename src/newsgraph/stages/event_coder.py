@@ -76,9 +76,6 @@ DELIVERY_PREPS = frozenset({"to", "into", "for", "toward", "towards", "from", "a
 # A thing handed over reaches the object of these: "returned artifacts to the embassy",
 # "demanded an explanation from the magistrate", "withdrew troops from Iraq".
 TRANSFER_PREPS = frozenset({"to", "into", "toward", "towards", "from", "with"})
-# An event noun takes its target with these as well: "a probe of X", "mediation between X
-# and Y", "an investigation into X".
-NOUN_PREPS = RECIPIENT_PREPS | {"of", "between"}
 # Proposals, statements and acts whose author is the target of a stance taken on them:
 # "rejected a request by X", "condemned the government's decision" (X, the government).
 AUTHORED = frozenset({"request", "motion", "appeal", "offer", "proposal", "demand", "plan",
@@ -660,11 +657,19 @@ def _is_agentive(tok: Any) -> bool:
 
 def _noun_recipients(noun: Any) -> list[Any]:
     """Targets of an event noun, or of the noun it modifies ("a mediation effort between
-    X and Y")."""
-    found = _prep_objects(noun, NOUN_PREPS)
-    if not found and noun.dep_ == "compound":
-        found = _prep_objects(noun.head, NOUN_PREPS)
-    return found
+    X and Y"); "of" comes last, and a thing it names passes on its own target ("a
+    suspension of aid to Egypt", "the withdrawal of troops from Iraq")."""
+    for tok in [noun, noun.head] if noun.dep_ == "compound" else [noun]:
+        found = _prep_objects(tok, RECIPIENT_PREPS | {"between"})
+        if found:
+            return found
+        found = _prep_objects(tok, frozenset({"of"}))
+        if found:
+            head = found[0]
+            if not _is_agentive(head) and not _is_group(head):
+                return _prep_objects(head, RECIPIENT_PREPS) or found
+            return found
+    return []
 
 
 def _prep_objects(tok: Any, preps: frozenset[str] = RECIPIENT_PREPS) -> list[Any]:

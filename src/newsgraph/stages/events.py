@@ -223,6 +223,10 @@ class _Context:
             _fill_from_place(recipients, place)
         for r in recipients:
             r.pop("_kind", None)
+        if coding.quad != MATERIAL_CONFLICT:  # only force has things for targets ("a dam")
+            recipients = [r for r in recipients if not r.get("_borrowed")]
+        for r in recipients + actors:
+            r.pop("_borrowed", None)
         recipients = [r for r in recipients
                       if (r["country"] or r["sector"] or r["entity"] or id(r) in named)
                       and not any(_same(r, a) for a in actors)]
@@ -268,8 +272,11 @@ class _Context:
             known = self.entity_code(entity)
             code.country = code.country or known.country
             code.sector = code.sector or known.sector
+        borrowed = False  # a thing coded only by the words around it ("aid to Egypt")
         if code.country is None and wide:
             code.country = act.code_tokens(act.phrase_tokens(head, wide=True)).country
+            borrowed = code.country is not None and entity is None and code.sector is None \
+                and head.pos_ == "NOUN"
         person = entity is not None and entity.label in NAMED_ACTORS
         if code.country is None and code.sector is None and not person and not target:
             return None  # "the West", "the resolution": no actor PLOVER can code
@@ -277,7 +284,9 @@ class _Context:
             return None  # a dateline ("REYKJAVIK, 25 April —") parsed as the subject
         start, end = _edges([t for t in tokens if not self.skipped(t.idx)] or tokens)
         name = entity.name if entity else self.article.text[start:end]
-        return _record(start, end, entity, name, code)
+        record = _record(start, end, entity, name, code)
+        record["_borrowed"] = borrowed
+        return record
 
     def _speaker(self, quote: Quote, head: Any) -> dict[str, Any] | None:
         entity = next((e for e in self.entities if e.id == quote.speaker.entity), None)
