@@ -102,6 +102,14 @@ def test_a_reader_crash_is_an_error_not_a_traceback(tmp_path: Path,
     assert "reader bug" in err.message and str(tmp_path / "a.txt") in err.message
 
 
+def test_a_native_panic_in_fastwarc_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without spooling, fastwarc panics on a pipe (a BaseException): still no traceback."""
+    monkeypatch.setattr("newsgraph.ingest.SEEKING", frozenset())
+    results = from_stdin(monkeypatch, warc_bytes([("https://e.com/0", page(0))], False), "warc")
+    (err,) = errors(results)
+    assert err.code == "reader_failed" and "PanicException" in err.message
+
+
 # 3. WARC resource records ----------------------------------------------------------------------
 
 def resource_warc(records: list[tuple[str, str, bytes]]) -> bytes:
@@ -243,6 +251,14 @@ def test_pretty_printed_json_on_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     (doc,) = from_stdin(monkeypatch, json.dumps(NEWS_PLEASE, indent=2).encode())
     assert isinstance(doc, RawDocument) and doc.text == NEWS_PLEASE["maintext"]
     assert doc.source["sniffed"] == "json"
+
+
+def test_json_lines_named_json_is_read_as_lines(tmp_path: Path) -> None:
+    path = tmp_path / "lines.json"
+    path.write_text('{"text": "One."}\n{"text": "Two."}\n', encoding="utf-8")
+    results = list(read_inputs([str(path)]))
+    assert [d.text for d in docs(results)] == ["One.", "Two."]
+    assert docs(results)[1].source["line"] == 2
 
 
 def test_broken_json_file_is_one_error(tmp_path: Path) -> None:

@@ -3,10 +3,13 @@
 Fields are found as in JSON Lines (see ``fields``: ``maintext``/``date_publish`` of
 news-please are among the defaults). An array item that is not an object is an IngestError
 naming its index (``source["item"]``, counted from 1); the other items are still read.
+A ``.json`` file that is really JSON Lines (one object per line, a common naming) is read as
+JSON Lines.
 """
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from typing import IO, Any
@@ -14,6 +17,7 @@ from typing import IO, Any
 from .base import RawDocument, ReadResult
 from .common import DecodeError, decode_bytes, error, read_limited
 from .fields import to_document
+from .jsonl import read_jsonl
 
 # The file is parsed whole, so it is refused above this size (a collection that large
 # belongs in JSON Lines, which is read line by line).
@@ -40,6 +44,9 @@ def read_json(stream: IO[bytes], source: dict[str, Any], max_chars: int,
         yield error(base, exc.code, str(exc))
         return
     except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data":  # a second value after the first: JSON Lines
+            yield from read_jsonl(io.BytesIO(data), source, max_chars, **options)
+            return
         yield error(base, "bad_json", f"not valid JSON ({exc.msg} at line {exc.lineno} "
                     f"column {exc.colno})")
         return
