@@ -73,8 +73,9 @@ def test_stdin_jsonl_and_gzipped_text_are_sniffed(monkeypatch: pytest.MonkeyPatc
     assert doc.source["sniffed"] == "gzip+txt"
 
 
-def test_stdin_plain_text_stays_text(monkeypatch: pytest.MonkeyPatch) -> None:
-    text = "The mayor said <b> is a tag, and 3 < 4.\n"
+@pytest.mark.parametrize("text", ["The mayor said <b> is a tag, and 3 < 4.\n",
+                                  "{Reuters} The mayor spoke.\n", "[Photo] The mayor.\n"])
+def test_stdin_plain_text_stays_text(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     (doc,) = from_stdin(monkeypatch, text.encode())
     assert isinstance(doc, RawDocument) and doc.text == text and doc.source["format"] == "txt"
 

@@ -23,6 +23,9 @@ GZIP_MAGIC = b"\x1f\x8b"
 _HTML_START = re.compile(
     rb"(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|article|main|div|"
     rb"section|p|meta|title|h1|h2)[\s>/]", re.IGNORECASE | re.DOTALL)
+# JSON input opens with an object (a key or "}" next) or an array of objects or strings;
+# text opening with "{Reuters}" or "[Photo]" is not JSON.
+_JSON_START = re.compile(rb'(\{\s*["}]|\[\s*[\[\]{"])')
 # Bytes copied at a time when spooling a pipe to a temporary file.
 SPOOL_CHUNK = 1 << 20
 
@@ -37,11 +40,9 @@ def sniff(head: bytes) -> str:
         return "arc"
     if _HTML_START.match(stripped):
         return "html"
-    if start.startswith(b"["):
-        return "json"
-    if start.startswith(b"{"):
-        return _object_or_lines(stripped)
-    return "txt"
+    if not _JSON_START.match(stripped):
+        return "txt"
+    return "json" if stripped.startswith(b"[") else _object_or_lines(stripped)
 
 
 def _object_or_lines(head: bytes) -> str:
