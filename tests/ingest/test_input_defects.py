@@ -131,6 +131,8 @@ def test_warc_resource_records_are_read(tmp_path: Path) -> None:
         ("https://e.com/page", "text/html; charset=utf-8", page(7).encode()),
         ("file:///notes.txt", "text/plain", b"A plain text resource about the deal.\n"),
         ("https://e.com/logo.png", "image/png", b"\x89PNG\r\n\x1a\n\x00\x00"),
+        ("metadata://gnu.org/software/wget/warc/wget.log", "text/plain",
+         b"Opening WARC file 'res.warc.gz'. Resolving e.com... connected.\n"),
     ]))
     results = list(read_inputs([str(path)]))
     assert not errors(results)

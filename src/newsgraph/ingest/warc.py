@@ -36,6 +36,8 @@ SCAN_CHUNK = 1 << 20
 TAIL_BYTES = 1 << 20
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 TEXT_TYPES = ("text/plain",)
+# Resource records about the crawl itself (wget's log, arguments and manifest), not pages.
+CRAWL_METADATA_SCHEMES = ("metadata:", "dns:")
 
 
 @dataclass
@@ -116,6 +118,8 @@ def _record(record: Any, base: dict[str, Any], max_chars: int) -> ReadResult | N
 def _resource(record: Any, where: dict[str, Any], max_chars: int) -> ReadResult | None:
     """A resource record: the block is the page or text itself; other types are skipped."""
     ctype = (record.headers.get("Content-Type") or "").lower()
+    if where["target_uri"].lower().startswith(CRAWL_METADATA_SCHEMES):
+        return None
     if ctype.startswith(HTML_TYPES):
         return html_document(record.reader.read(), where, max_chars, url=where["target_uri"],
                              charset=charset_of(ctype))
