@@ -72,14 +72,18 @@ def _analyze_parser(sub: Any) -> None:
     p.add_argument("--published", type=_date, help="publication date (YYYY-MM-DD) for "
                                                    "inputs that carry none")
     p.add_argument("--no-store", action="store_true", help="do not write to the database")
-    p.add_argument("--input-format", choices=("txt", "jsonl", "csv", "html", "warc"),
-                   help="read every input as this format instead of guessing by extension")
+    p.add_argument("--input-format",
+                   choices=("txt", "jsonl", "json", "csv", "html", "warc", "arc"),
+                   help="read every input as this format instead of guessing by extension "
+                        "(stdin and unknown extensions are sniffed)")
     p.add_argument("--max-chars", type=int, default=Options.max_chars,
                    help="refuse articles longer than this (default: %(default)s)")
     p.add_argument("--batch-size", type=int, default=Options.batch_size,
                    help="articles parsed together (default: %(default)s)")
-    p.add_argument("--text-key", help="JSON Lines / CSV field holding the text (dotted "
+    p.add_argument("--text-key", help="JSON Lines / JSON / CSV field holding the text (dotted "
                                       "paths such as article.body work)")
+    for field in ("title", "date", "url", "id"):
+        p.add_argument(f"--{field}-key", help=f"JSON Lines / JSON / CSV field holding the {field}")
     p.add_argument("--no-dedup", action="store_true",
                    help="analyse exact duplicates again instead of recording them as sources")
     p.add_argument("--near-threshold", type=float, default=Options.near_threshold,
@@ -167,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
 def cmd_analyze(args: argparse.Namespace) -> int:
     from .engine.local import run
     from .ingest import read_inputs
+    from .ingest.fields import FIELD_OPTIONS
     from .nlp import load
 
     missing = [i for i in args.inputs if i != "-" and not Path(i).exists()]
@@ -180,7 +185,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                       near_threshold=args.near_threshold, workers=args.workers,
                       resume=args.resume)
     load(options.model)  # fail early and clearly when the model is missing
-    reader_options = {"text_key": args.text_key} if args.text_key else {}
+    reader_options = {key: getattr(args, key) for key in FIELD_OPTIONS if getattr(args, key)}
     docs = read_inputs(args.inputs, args.input_format, args.max_chars, **reader_options)
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:

@@ -42,10 +42,12 @@ def error(source: dict[str, Any], code: str, message: str) -> IngestError:
 
 
 def where(source: dict[str, Any]) -> str:
-    """'path', 'path line 12' or 'path record at byte 4096', for messages."""
+    """'path', 'path line 12', 'path item 3' or 'path record at byte 4096', for messages."""
     out = str(source.get("path", "?"))
     if "line" in source:
         out += f" line {source['line']}"
+    if "item" in source:
+        out += f" item {source['item']}"
     if "offset" in source:
         out += f" record at byte {source['offset']}"
     return out

@@ -13,9 +13,9 @@ from .base import RawDocument, ReadResult
 from .common import error, iso_date, too_large_message
 
 DEFAULT_KEYS: dict[str, tuple[str, ...]] = {
-    "text": ("text", "body", "content"),
+    "text": ("text", "body", "content", "maintext"),  # maintext, date_publish: news-please
     "title": ("title", "headline"),
-    "date": ("published", "date", "pubdate", "published_at"),
+    "date": ("published", "date", "pubdate", "published_at", "date_publish"),
     "url": ("url", "link"),
     "id": ("id",),
 }

@@ -1,11 +1,14 @@
-"""WARC reader (plain or gzipped, e.g. Common Crawl news): response records with HTML pages.
+"""WARC reader (plain or gzipped, e.g. Common Crawl news): response and resource records.
 
-Records are streamed with fastwarc; only one record's bytes are held at a time. HTTP headers
-are stripped and the payload goes through the HTML reader. ``source`` keeps the record's
+Records are streamed with fastwarc; only one record's bytes are held at a time. A response
+record's HTTP headers are stripped and an HTML payload goes through the HTML reader; a
+resource record (wget, scrapers) holds the page or text itself, typed by its WARC
+Content-Type. ``source`` keeps the record's
 WARC-Record-ID, WARC-Target-URI, WARC-Date, payload digest and byte offset in the file.
 
 Damage: a record whose block digest does not match, or whose headers were cut off, is an
-IngestError naming its byte offset. When fastwarc cannot parse on (a garbled header, a
+IngestError naming its byte offset, and so is one holding fewer bytes than its Content-Length
+says (a file cut inside the record). When fastwarc cannot parse on (a garbled header, a
 corrupt gzip member), the error names the last good offset and reading resumes at the next
 record start found in the file; a file that cannot be resynchronised stops cleanly.
 """
@@ -20,6 +23,7 @@ from typing import IO, Any
 from .base import ReadResult
 from .common import MAX_BYTES_PER_CHAR, error, too_large_message
 from .html import MARKUP_FACTOR, html_document
+from .text import text_document
 
 # How a record starts, for resynchronising after damage: a WARC version line at the start
 # of a line in a plain file, a gzip member header (magic + deflate) in a gzipped one.
@@ -31,6 +35,9 @@ SCAN_CHUNK = 1 << 20
 # response record of a news page compresses to well under this.
 TAIL_BYTES = 1 << 20
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+TEXT_TYPES = ("text/plain",)
+# Resource records about the crawl itself (wget's log, arguments and manifest), not pages.
+CRAWL_METADATA_SCHEMES = ("metadata:", "dns:")
 
 
 @dataclass
@@ -71,8 +78,8 @@ def _one_pass(stream: IO[bytes], base: dict[str, Any], max_chars: int,
     from fastwarc import ArchiveIterator, WarcRecordType
 
     try:
-        for record in ArchiveIterator(stream, record_types=WarcRecordType.response,
-                                      parse_http=False):
+        wanted = WarcRecordType.response | WarcRecordType.resource
+        for record in ArchiveIterator(stream, record_types=wanted, parse_http=False):
             state.last = record.stream_pos
             result = _record(record, base, max_chars)
             if result is not None:
@@ -82,20 +89,57 @@ def _one_pass(stream: IO[bytes], base: dict[str, Any], max_chars: int,
 
 
 def _record(record: Any, base: dict[str, Any], max_chars: int) -> ReadResult | None:
-    """One response record as a document or an error; None for non-HTML responses."""
+    """One record as a document or an error; None for a payload that is not HTML or text."""
     headers = record.headers
     target = headers.get("WARC-Target-URI")
     where = {**base, "offset": record.stream_pos, "record_id": headers.get("WARC-Record-ID"),
              "target_uri": target, "warc_date": headers.get("WARC-Date"),
-             "payload_digest": headers.get("WARC-Payload-Digest")}
+             "payload_digest": headers.get("WARC-Payload-Digest"),
+             "record_type": headers.get("WARC-Type")}
     if not target or headers.get("Content-Length") is None:
         return error(where, "truncated", "WARC record headers are cut off")
     limit = max_chars * MAX_BYTES_PER_CHAR * MARKUP_FACTOR
     if record.content_length > limit:
         return error(where, "too_large", too_large_message(record.content_length, max_chars,
                                                            "bytes of record"))
+    declared = record.content_length
+    record.freeze()  # reads the block: content_length becomes the bytes actually present
+    if record.content_length < declared:
+        return error(where, "truncated", f"Content-Length says {declared:,} bytes but the file "
+                     f"holds {record.content_length:,}: the record is cut off")
     if headers.get("WARC-Block-Digest") and not record.verify_block_digest(consume=False):
         return error(where, "bad_record", "block digest mismatch: record damaged or truncated")
+    record.reader.seek(0)
+    if where["record_type"] == "resource":
+        return _resource(record, where, max_chars)
+    return _response(record, where, max_chars)
+
+
+def _resource(record: Any, where: dict[str, Any], max_chars: int) -> ReadResult | None:
+    """A resource record: the block is the page or text itself; other types are skipped."""
+    ctype = (record.headers.get("Content-Type") or "").lower()
+    if where["target_uri"].lower().startswith(CRAWL_METADATA_SCHEMES):
+        return None
+    if ctype.startswith(HTML_TYPES):
+        return html_document(record.reader.read(), where, max_chars, url=where["target_uri"],
+                             charset=charset_of(ctype))
+    if ctype.startswith(TEXT_TYPES):
+        return text_document(record.reader.read(), where, max_chars)
+    return None
+
+
+def charset_of(content_type: str) -> str | None:
+    """The charset parameter of a Content-Type value, if any."""
+    for part in content_type.split(";")[1:]:
+        name, _, value = part.strip().partition("=")
+        if name == "charset" and value:
+            return value.strip('"')
+    return None
+
+
+def _response(record: Any, where: dict[str, Any], max_chars: int) -> ReadResult | None:
+    """A response record: HTTP headers stripped and decoded; only HTML payloads are read."""
+    target = where["target_uri"]
     try:
         record.parse_http(auto_decode="all")
         payload = record.reader.read()
