@@ -50,3 +50,15 @@ def test_a_span_that_raises_is_kept_without_value(monkeypatch: pytest.MonkeyPatc
     assert found["winter 2023"]["value"] is None
     assert found["winter 2023"]["rule"].startswith("failed: ValueError")
     assert found["3 March 2024"]["value"] == "2024-03-03"
+
+
+@pytest.mark.parametrize("text", [
+    "In winter 2023 the roads closed. The following week they reopened.",
+    "Last winter the roads closed. The week after, they reopened.",
+])
+def test_a_week_after_a_season_does_not_fail_the_article(text: str) -> None:
+    """Regression: "-WI" (winter) was read as an ISO week "-W.." and int("I") raised."""
+    article = _run(text, published="2024-03-05")
+    assert article.status == "ok"
+    values = [d["value"] for d in article.extra["dates"]]
+    assert values[0] == "2023-WI" and all(v and "-WI" not in v for v in values[1:])

@@ -1429,7 +1429,15 @@ def resolve_anaphora(dates: list[dict[str, Any]], text: str = "") -> list[dict[s
 
 
 def _from_previous(rule: str, previous: re.Match[str]) -> str | None:
-    """The value of an anaphoric expression given the period named before it."""
+    """The value of an anaphoric expression given the period named before it; None when
+    the arithmetic cannot be done on it (an odd antecedent never fails the article)."""
+    try:
+        return _previous_value(rule, previous)
+    except SPAN_ERRORS:
+        return None
+
+
+def _previous_value(rule: str, previous: re.Match[str]) -> str | None:
     year, rest = int(previous.group(1)), previous.group(2) or ""
     if "offset:" in rule:
         return _offset_previous(rule, year, rest)
@@ -1451,8 +1459,9 @@ def _period_previous(rule: str, year: int, rest: str) -> str | None:
         return _shift_long(dt.date(year, 1, 1), k, unit)
     day = re.fullmatch(r"-(\d\d)-(\d\d)", rest)
     named = _safe_date(year, int(day.group(1)), int(day.group(2))) if day else None
-    if unit == "W" and rest.startswith("-W"):
-        named = dt.date.fromisocalendar(year, int(rest[2:]), 1)
+    week = re.fullmatch(r"-W(\d\d)", rest)  # not a season: "-WI" is winter
+    if unit == "W" and week:
+        named = dt.date.fromisocalendar(year, int(week.group(1)), 1)
     month = re.match(r"-(\d\d)", rest)
     if unit in ("M", "Q") and (month or rest.startswith("-Q")):
         first = int(month.group(1)) if month else 3 * int(rest[2]) - 2
