@@ -12,6 +12,7 @@ def default_stages(options: Options | None = None) -> list[Stage]:
     from .stages.dates import DatesStage
     from .stages.entities import EntitiesStage
     from .stages.events import EventsStage
+    from .stages.language import LanguageStage
     from .stages.link import LinkStage
     from .stages.places import PlacesStage
     from .stages.quantities import QuantitiesStage
@@ -23,6 +24,7 @@ def default_stages(options: Options | None = None) -> list[Stage]:
     opts = options or Options()
     return [
         RepairStage(),
+        LanguageStage(check=opts.language != "en"),
         SegmentStage(opts.model),
         EntitiesStage(),
         QuotesStage(),

@@ -93,6 +93,10 @@ def _analyze_parser(sub: Any) -> None:
                    help="worker processes parsing in parallel (default: %(default)s)")
     p.add_argument("--resume", action="store_true",
                    help="skip inputs already in the store (finish a killed run)")
+    p.add_argument("--language", choices=("auto", "en"), default=Options.language,
+                   help="auto: detect each article's language and analyse English only, "
+                        "storing others as 'skipped: language:<code>'; en: take every text "
+                        "as English (default: %(default)s)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
@@ -183,7 +187,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                       max_chars=args.max_chars, progress=not args.quiet,
                       input_format=args.input_format, dedup=not args.no_dedup,
                       near_threshold=args.near_threshold, workers=args.workers,
-                      resume=args.resume)
+                      resume=args.resume, language=args.language)
     load(options.model)  # fail early and clearly when the model is missing
     reader_options = {key: getattr(args, key) for key in FIELD_OPTIONS if getattr(args, key)}
     docs = read_inputs(args.inputs, args.input_format, args.max_chars, **reader_options)
@@ -198,7 +202,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     finally:
         if args.output:
             out.close()
-    for source, status in summary.failures:
+    for source, status in summary.failures + summary.skips:
         print(f"{source}: {status}", file=sys.stderr)
     stored = f" into {options.db}" if options.store else " (not stored)"
     print(summary.line() + stored, file=sys.stderr)

@@ -38,6 +38,9 @@ SETTINGS: tuple[Setting, ...] = (
             "articles are near duplicates (republished wire copy scores 0.8-0.95)."),
     Setting("workers", 1, "Worker processes parsing batches in parallel; records keep the "
             "input order."),
+    Setting("language", "auto", "'auto' detects each article's language and runs the "
+            "English-only stages on English text only (others are stored as 'skipped: "
+            "language:<code>'); 'en' takes every text as English without checking."),
     Setting("resume", False, "Skip inputs whose article is already in the store, so a "
             "killed run re-run with the same command finishes the rest."),
 )
@@ -58,6 +61,7 @@ class Options:
     dedup: bool = True
     near_threshold: float = 0.8
     workers: int = 1
+    language: str = "auto"
     resume: bool = False
 
     @classmethod

@@ -21,6 +21,7 @@ from ..dedup import Deduplicator
 from ..ingest.base import IngestError, RawDocument, ReadResult
 from ..options import Options
 from ..records import Article, Published, article_id
+from ..stages.language import is_skipped
 from ..store import Store
 
 
@@ -31,6 +32,8 @@ class Summary:
     counts: Counter[str] = field(default_factory=Counter)
     errors: Counter[str] = field(default_factory=Counter)
     failures: list[tuple[str, str]] = field(default_factory=list)
+    skips: list[tuple[str, str]] = field(default_factory=list)  # kept, not analysed: why
+    skip_reasons: Counter[str] = field(default_factory=Counter)
 
     @property
     def failed(self) -> int:
@@ -39,6 +42,9 @@ class Summary:
     def line(self) -> str:
         order = ("ok", "failed", "skipped", "exact duplicate", "near duplicate")
         parts = [f"{self.counts[k]} {k}" for k in order if self.counts[k]]
+        if self.skip_reasons:
+            why = ", ".join(f"{code} {n}" for code, n in sorted(self.skip_reasons.items()))
+            parts.append(f"skipped by reason: {why}")
         if self.errors:
             codes = ", ".join(f"{code} {n}" for code, n in sorted(self.errors.items()))
             parts.append(f"failures by code: {codes}")
@@ -172,7 +178,7 @@ def finish_batch(slots: list[Article | dict[str, Any]], analysed: list[dict[str,
     ordered = [next(records) if isinstance(s, Article) else s for s in slots]
     if store is not None:
         for record in ordered:
-            if record.get("status") == "ok" and not _ready(record):
+            if _storable(record.get("status", "ok")) and not _ready(record):
                 store.save(record)
         for record in ordered:
             if _ready(record):  # a copy, or a resumed input: keep its source, once
@@ -186,6 +192,11 @@ def finish_batch(slots: list[Article | dict[str, Any]], analysed: list[dict[str,
             _emit(record, summary, on_record)
 
 
+def _storable(status: str) -> bool:
+    """Analysed, or kept unanalysed on purpose (another language): stored either way."""
+    return status == "ok" or is_skipped(status)
+
+
 def _ready(record: dict[str, Any]) -> bool:
     """A record made without analysis: an exact copy, or an article already stored."""
     return "duplicate_of" in record or "skipped" in record
@@ -194,8 +205,14 @@ def _ready(record: dict[str, Any]) -> bool:
 def _emit(record: dict[str, Any], summary: Summary,
           on_record: Callable[[dict[str, Any]], None] | None) -> None:
     status = record.get("status", "ok")
-    summary.counts["ok" if status == "ok" else "failed"] += 1
-    if status != "ok":
+    if is_skipped(status):
+        summary.counts["skipped"] += 1
+        src = record.get("source") or {}
+        summary.skips.append((str(src.get("path") or src), status))
+        summary.skip_reasons[status.split()[1]] += 1
+    else:
+        summary.counts["ok" if status == "ok" else "failed"] += 1
+    if status not in ("ok",) and not is_skipped(status):
         src = record.get("source") or {}
         summary.failures.append((str(src.get("path") or src), status))
         summary.errors[status.split()[1] if len(status.split()) > 1 else status] += 1

@@ -1,0 +1,65 @@
+"""Non-English text is recorded and skipped, not run silently through the English model."""
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph.analyze import build_pipeline
+from newsgraph.cli import main
+from newsgraph.options import Options
+from newsgraph.records import Article
+from newsgraph.stages.language import UNDETERMINED, detect
+
+GERMAN = ("Der Bundestag hat am Donnerstag das neue Gesetz zur Energiewende beschlossen. "
+          "Die Ministerin sagte, die Regierung werde die Kosten tragen.")
+SPANISH = ("El presidente dijo el martes que el gobierno no aceptará las condiciones "
+           "impuestas por los acreedores internacionales.")
+ENGLISH = ("The minister said on Thursday that the government would pay the costs of the "
+           "new energy law, which parliament passed after a long debate.")
+
+
+def _run(text: str, options: Options | None = None) -> Article:
+    article = Article(text)
+    build_pipeline(options or Options()).run([article])
+    return article
+
+
+@pytest.mark.parametrize(("text", "code"), [(GERMAN, "de"), (SPANISH, "es")])
+def test_other_languages_are_recorded_and_skip_the_english_stages(text: str, code: str) -> None:
+    article = _run(text)
+    assert article.status.startswith(f"skipped: language:{code} ")
+    assert article.extra["language"]["code"] == code
+    assert article.doc is None and not article.quotes and "events" not in article.extra
+
+
+def test_english_is_analysed_and_recorded() -> None:
+    article = _run(ENGLISH)
+    assert article.status == "ok" and article.extra["language"]["code"] == "en"
+    assert article.sentences
+
+
+def test_too_short_to_tell_is_undetermined_and_analysed() -> None:
+    assert detect("Obama said: 'Yes.'")["code"] == UNDETERMINED
+    assert _run("Obama said: 'Yes.'").status == "ok"
+
+
+def test_detection_is_deterministic() -> None:
+    assert {str(detect(GERMAN)) for _ in range(5)} == {str(detect(GERMAN))}
+
+
+def test_language_en_takes_the_text_as_english() -> None:
+    article = _run(GERMAN, Options(language="en"))
+    assert article.status == "ok" and article.extra["language"]["method"].startswith("given")
+
+
+def test_cli_stores_the_skipped_article_and_counts_it(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "de.txt").write_text(GERMAN, encoding="utf-8")
+    (tmp_path / "en.txt").write_text(ENGLISH, encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert main(["analyze", str(tmp_path), "--db", str(db), "--quiet"]) == 0
+    err = capsys.readouterr().err
+    assert "1 ok, 1 skipped" in err and "language:de 1" in err
+    import sqlite3
+    rows = sqlite3.connect(db).execute("SELECT status FROM articles ORDER BY status").fetchall()
+    assert [r[0].split()[0] for r in rows] == ["ok", "skipped:"]
