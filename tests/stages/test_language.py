@@ -63,3 +63,23 @@ def test_cli_stores_the_skipped_article_and_counts_it(tmp_path: Path,
     import sqlite3
     rows = sqlite3.connect(db).execute("SELECT status FROM articles ORDER BY status").fetchall()
     assert [r[0].split()[0] for r in rows] == ["ok", "skipped:"]
+
+
+# Regression: an earnings table of abbreviations was "Dutch" (net, had, in) or "Swedish".
+EARNINGS = ("Shr 45 cts vs 58 cts Net 1.1 mln vs 829,000 Sales 7.9 mln vs 6.4 mln "
+            "Nine mths Shr 1.20 dlrs vs 1.05 dlrs Net 3.2 mln vs 2.7 mln Sales 24.1 mln "
+            "vs 21.3 mln")
+
+
+def test_a_table_of_figures_is_not_another_language() -> None:
+    assert detect(EARNINGS)["code"] in (UNDETERMINED, "en")
+    assert _run(EARNINGS).status == "ok"
+
+
+def test_russian_and_french_prose_are_still_detected() -> None:
+    russian = ("Президент заявил в четверг, что правительство не примет условия, "
+               "выдвинутые международными кредиторами, и продолжит переговоры.")
+    french = ("Le président a déclaré jeudi que le gouvernement n'accepterait pas les "
+              "conditions imposées par les créanciers internationaux.")
+    assert detect(russian)["code"] == "ru"
+    assert detect(french)["code"] == "fr"
