@@ -104,7 +104,7 @@ def borne_out(text: str, code: str) -> bool:
     if sum(ord(c) >= LATIN_END for c in letters) > len(letters) / 2:
         return True
     words = [w.lower() for w in _WORD.findall(text)]
-    theirs, english = stop_words(code), stop_words(ENGLISH)
+    theirs, english = stop_words(code), stop_words(ENGLISH) or frozenset()
     if not words or theirs is None:  # no list for the language: only English can be ruled out
         return bool(words) and _share(words, english) < MIN_FUNCTION_SHARE / 3
     share = _share(words, theirs)
