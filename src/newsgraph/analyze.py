@@ -25,7 +25,7 @@ def default_stages(options: Options | None = None) -> list[Stage]:
     return [
         RepairStage(),
         LanguageStage(check=opts.language != "en"),
-        SegmentStage(opts.model),
+        SegmentStage(opts.model, opts.max_chars),
         EntitiesStage(),
         QuotesStage(),
         DatesStage(),

@@ -21,12 +21,15 @@ def model_name(explicit: str | None = None) -> str:
     return explicit or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
 
 
-@lru_cache(maxsize=4)
 def load(name: str | None = None) -> Any:
     """Load (once) and return the spaCy Language for ``name``."""
+    return _load(model_name(name))  # load() and load(None) must share one model
+
+
+@lru_cache(maxsize=4)
+def _load(resolved: str) -> Any:
     import spacy
 
-    resolved = model_name(name)
     try:
         return spacy.load(resolved)
     except OSError as exc:

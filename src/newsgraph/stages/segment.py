@@ -17,11 +17,14 @@ import numpy as np
 from spacy.attrs import IDX, LENGTH
 
 from .. import nlp as nlp_mod
+from ..options import Options
 from ..pipeline import Stage
 from ..records import Article, Span
 
 # Batch size for nlp.pipe: larger batches gave no further speed-up on 2 cores.
 PIPE_BATCH = 32
+# The longest text parsed when no options say otherwise: the --max-chars default.
+DEFAULT_MAX_CHARS = Options().max_chars
 
 
 def cut_points(article: Article) -> tuple[set[int], set[int]]:
@@ -110,12 +113,16 @@ class SegmentStage(Stage):
     requires = frozenset({"text", "quote_marks", "hints", "paragraphs", "zones"})
     assigns = frozenset({"doc", "sentences"})
 
-    def __init__(self, model: str | None = None) -> None:
-        self.model = model
+    def __init__(self, model: str | None = None, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+        self.model, self.max_chars = model, max_chars
 
     @property
     def nlp(self) -> Any:
-        return nlp_mod.load(self.model)
+        """The model, its length limit raised to ``max_chars`` so that every text this
+        stage admits is parsed (spaCy refuses texts over its own limit with E088)."""
+        nlp = nlp_mod.load(self.model)
+        nlp.max_length = max(nlp.max_length, self.max_chars)
+        return nlp
 
     def process(self, article: Article) -> None:
         self.process_batch([article])
@@ -125,6 +132,10 @@ class SegmentStage(Stage):
         todo = [a for a in articles if a.status == "ok"]
         docs = []
         for article in todo:
+            if len(article.text) > self.max_chars:
+                article.status = (f"failed: too_large {len(article.text)} characters is over "
+                                  f"the limit of {self.max_chars} (max_chars)")
+                continue
             try:
                 docs.append(make_doc(nlp, article))
             except Exception as exc:  # noqa: BLE001
