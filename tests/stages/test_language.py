@@ -83,3 +83,8 @@ def test_russian_and_french_prose_are_still_detected() -> None:
               "conditions imposées par les créanciers internationaux.")
     assert detect(russian)["code"] == "ru"
     assert detect(french)["code"] == "fr"
+
+
+def test_one_word_repeated_is_no_language() -> None:
+    # Regression: "x x x ..." was Somali at p=1.0 and the article was skipped.
+    assert detect("x " * 200)["code"] == UNDETERMINED

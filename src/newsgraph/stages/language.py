@@ -46,6 +46,9 @@ LATIN_END = 0x250
 # Prose uses many different function words; a table repeats a few ("Net", "in") that
 # happen to be another language's. Counted only among words that are not English ones too.
 MIN_DISTINCT_FOREIGN = 3
+# Fewer different words than this ("x x x ...", a list of codes) is not prose in any
+# language; langdetect still names one (Somali at p=1.0 for "x x x").
+MIN_VOCABULARY = 10
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -105,8 +108,10 @@ def borne_out(text: str, code: str) -> bool:
         return True
     words = [w.lower() for w in _WORD.findall(text)]
     theirs, english = stop_words(code), stop_words(ENGLISH) or frozenset()
-    if not words or theirs is None:  # no list for the language: only English can be ruled out
-        return bool(words) and _share(words, english) < MIN_FUNCTION_SHARE / 3
+    if len(set(words)) < MIN_VOCABULARY:  # one word repeated is no language at all
+        return False
+    if theirs is None:  # no list for the language: only English can be ruled out
+        return _share(words, english) < MIN_FUNCTION_SHARE / 3
     share = _share(words, theirs)
     foreign = {w for w in words if w in theirs and w not in english}
     return (share >= MIN_FUNCTION_SHARE and share > _share(words, english)
