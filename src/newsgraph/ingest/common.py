@@ -111,6 +111,27 @@ def detect_encoding(data: bytes) -> tuple[str, str]:
     return str(best), best.encoding
 
 
+# An HTML character reference left in a text field by a scraper: "caf&#233;", "&amp;".
+# Only the references HTML defines are decoded; a bare "&" is left alone.
+_ENTITY = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescape_entities(text: str) -> tuple[str, int]:
+    """Text with HTML character references decoded, and how many were; a JSON or CSV
+    field is plain text, so "&#233;" in it is a scraper's leftover for "é"."""
+    import html
+
+    count = 0
+
+    def one(m: re.Match[str]) -> str:
+        nonlocal count
+        decoded = html.unescape(m.group(0))
+        count += decoded != m.group(0)
+        return decoded
+
+    return _ENTITY.sub(one, text), count
+
+
 def fix_text(text: str) -> tuple[str, list[str]]:
     """ftfy repair keeping curly-quote direction (it is evidence); returns the fixes applied."""
     import ftfy

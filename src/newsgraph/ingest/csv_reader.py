@@ -93,5 +93,6 @@ def _with_repairs(result: ReadResult, repairs: list[dict[str, Any]]) -> ReadResu
         return result
     fixed, fixes = fix_text(result.text)
     result.text = fixed
-    result.meta["repairs"] = [*repairs, {"step": "ftfy", "changed": bool(fixes), "fixes": fixes}]
+    result.meta["repairs"] = [*repairs, {"step": "ftfy", "changed": bool(fixes), "fixes": fixes},
+                              *result.meta.get("repairs", [])]
     return result

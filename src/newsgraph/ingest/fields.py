@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .base import RawDocument, ReadResult
-from .common import error, iso_date, too_large_message
+from .common import error, iso_date, too_large_message, unescape_entities
 
 DEFAULT_KEYS: dict[str, tuple[str, ...]] = {
     "text": ("text", "body", "content", "maintext"),  # maintext, date_publish: news-please
@@ -56,13 +56,18 @@ def to_document(record: dict[str, Any], source: dict[str, Any], max_chars: int,
     if len(text) > max_chars:
         return error(source, "too_large", too_large_message(len(text), max_chars))
     values, meta = _split(record, text_key, options)
+    text, decoded = unescape_entities(text)
+    if decoded:
+        meta["repairs"] = [{"step": "html_entities", "decoded": decoded}]
+    title = _str_or_none(values.get("title"))
     if "id" in values:
         source = {**source, "id": values["id"]}
     published = iso_date(values.get("date"))
     if values.get("date") is not None and published is None:
         meta["date_raw"] = values["date"]
     evidence = f"input metadata ({source.get('format')} field)" if published else None
-    return RawDocument(text=text, source=source, title=_str_or_none(values.get("title")),
+    return RawDocument(text=text, source=source,
+                       title=unescape_entities(title)[0] if title else None,
                        url=_str_or_none(values.get("url")), published=published,
                        published_evidence=evidence, meta=meta)
 

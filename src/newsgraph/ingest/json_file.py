@@ -52,7 +52,7 @@ def read_json(stream: IO[bytes], source: dict[str, Any], max_chars: int,
         return
     for result in _objects(value, base, max_chars, options):
         if repairs and isinstance(result, RawDocument):
-            result.meta["repairs"] = repairs
+            result.meta["repairs"] = [*repairs, *result.meta.get("repairs", [])]
         yield result
 
 

@@ -63,5 +63,5 @@ def _parse_line(line: bytes, where: dict[str, Any], max_chars: int,
         return error(where, "bad_json", f"a JSON {type(record).__name__}, not an object")
     result = to_document(record, where, max_chars, options)
     if repairs and isinstance(result, RawDocument):
-        result.meta["repairs"] = repairs
+        result.meta["repairs"] = [*repairs, *result.meta.get("repairs", [])]
     return result
