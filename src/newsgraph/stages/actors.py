@@ -147,8 +147,29 @@ def phrase_tokens(head: Any, wide: bool = False) -> list[Any]:
     return sorted(set(keep), key=lambda t: t.i)
 
 
+# Heads that count or group what their "of" names: "dozens of activists", "a group of
+# soldiers" are coded by the activists and the soldiers.
+QUANTITY_HEADS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
+                            "million", "millions", "score", "scores", "number", "group",
+                            "handful", "couple", "lot", "lots", "majority", "some", "many",
+                            "several", "most", "all", "none", "few", "each", "one"})
+
+
+def content_head(head: Any) -> Any:
+    """The noun a quantity stands for ("dozens of activists" -> activists), else head."""
+    while head.lower_ in QUANTITY_HEADS or head.like_num:
+        of = [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+              for o in c.children if o.dep_ == "pobj"]
+        if not of:
+            break
+        head = of[0]
+    return head
+
+
 def code_tokens(tokens: list[Any], head: Any | None = None) -> Code:
     """Country and sector from the words of a phrase (no entity knowledge)."""
+    if head is not None:
+        head = content_head(head)
     words = tuple(t.text for t in tokens)
     persons = tuple(getattr(t, "ent_type_", "") == "PERSON" for t in tokens)
     upto = len(tokens) if head is None else max(

@@ -98,6 +98,12 @@ EXPERIENCER = frozenset({"face", "suffer", "undergo", "endure", "survive", "esca
 PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "crowd",
                         "marcher", "protesters", "demonstrators", "rioters", "crowds"})
 VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
+# Objects of a violent verb that are the act, not its target: "opened fire on X".
+VIOLENT_LIGHT_OBJECTS = frozenset({"fire", "attack", "strike", "raid", "offensive", "assault",
+                                   "ceasefire", "truce"})
+# Force on bodies and things (assault, fight, mass violence): its object is its target.
+# Coercion (17) is left out: "closed its borders with X" acts on X, not on the borders.
+FORCE_ROOTS = frozenset({"18", "19", "20"})
 RIOT = "145"
 # Verbs whose subject gets what the event gives: the giver is the "from" object.
 RECEIVING_VERBS = frozenset({"receive", "get", "obtain"})
@@ -612,6 +618,9 @@ def _object_target(verb: Any, obj: Any) -> list[Any] | None:
     violent = row is not None and row.cameo[:2] in VIOLENT_ROOTS
     if _is_means(obj) and not violent:  # or nobody named
         return _conj(_datives(verb)) or _prep_objects(verb, DELIVERY_PREPS)
+    if row is not None and row.cameo[:2] in FORCE_ROOTS and not _is_means(obj) \
+            and obj.lemma_.lower() not in VIOLENT_LIGHT_OBJECTS:
+        return _conj([obj])  # "tortured an inmate to death": force acts on its object
     if not _is_agentive(obj) and not _is_group(obj):  # "opened fire on X", "denied entry
         return _conj(_datives(verb)) or _prep_objects(verb) \
             or _prep_objects(obj, TRANSFER_PREPS) or None  # to X", "ties with X"
@@ -647,7 +656,11 @@ def _datives(verb: Any) -> list[Any]:
 
 
 def _is_means(tok: Any) -> bool:
-    """What is sent or used ("troops", "$2 million", "13 tons of medicine")."""
+    """What is sent or used ("troops", "$2 million", "13 tons of medicine"); a count of
+    people is not ("dozens of activists"), a count of troops still is."""
+    head = act.content_head(tok)
+    if head is not tok:
+        return _is_means(head)
     return tok.lemma_.lower() in MEANS or tok.ent_type_ in MEASURE_ENTS
 
 

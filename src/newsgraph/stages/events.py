@@ -50,6 +50,7 @@ NOUN_QUADS = (2, 4)
 # Violence or military moves by a country named alone are its military's.
 MILITARY_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 MATERIAL_CONFLICT = 4
+VERBAL_CONFLICT = 3  # QuadClass of demands, threats, rejections, accusations
 COOPERATION_QUADS = (1, 2)
 # Entities that are actors even when their country and sector are unknown: a person or a
 # named organisation ("the ACLU filed a lawsuit") is who acted, coded or not.
@@ -63,7 +64,8 @@ MENTION_LOOKBACK = 40
 # Events whose target, when no one is named, is the country where they happen ("killed 48
 # people in Afghanistan", "imposed a curfew in Kashmir", "sent troops to Syria"), as in
 # ICEWS and PLV; a meeting or statement in a city is not addressed to its country.
-PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "SANCTION"})
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "SANCTION", "RETREAT",
+                                "CONCEDE"})
 
 
 class Place(NamedTuple):
@@ -204,18 +206,21 @@ class _Context:
         named: set[int] = set()  # recipients that are names, kept even when uncoded
         recipients = []
         for h in cand.recipients:
-            r = None if h.lemma_.lower() in UNITS or h.ent_type_ in MEASURE_ENTS \
-                else self.actor(h, quote, wide=True, target=True)
+            measure = act.content_head(h) is h and (h.lemma_.lower() in UNITS
+                                                     or h.ent_type_ in MEASURE_ENTS)
+            r = None if measure else self.actor(h, quote, wide=True, target=True)
             if r:
                 recipients.append(r)
-                if h.pos_ == "PROPN":
+                if h.pos_ == "PROPN" or coding.quad == VERBAL_CONFLICT and _acted_on(h, cand):
                     named.add(id(r))
         figure = figurative_code(cand, actors, recipients)
         if figure == NO_EVENT:
             return None  # "vowed to fight corruption": no one to code as the target
         if figure is not None:  # "the minister attacked the opposition": criticism
             cand.cameo, coding = figure, lex.coding(figure, scheme)
-        place = self.place(cand.head, cand.recipients)
+        # "declared a ceasefire in Tripoli": the light verb's noun carries the place too.
+        place = self.place(cand.head, [*cand.recipients,
+                                       *(t for t in cand.trigger if t is not cand.head)])
         if place is None and coding.quad == MATERIAL_CONFLICT:
             place = self.sentence_place(sent)  # attacks hit targets where the text says
         _military(actors, coding.type)
@@ -233,7 +238,8 @@ class _Context:
         if not recipients and place is not None and place.country \
                 and coding.type in PLACE_TARGET_TYPES:
             recipients = [_place_record(place)]
-        place = self.place(cand.head, cand.recipients)
+        place = self.place(cand.head, [*cand.recipients,
+                                       *(t for t in cand.trigger if t is not cand.head)])
         start = min(t.idx for t in cand.trigger)
         end = max(t.idx + len(t.text) for t in cand.trigger)
         date: str | None = self.date(cand.head)
@@ -409,6 +415,13 @@ class _Context:
                 if country:
                     return Place(ent.text, country, ent.start_char, ent.end_char)
         return None
+
+
+def _acted_on(head: Any, cand: Candidate) -> bool:
+    """The trigger's own object, a noun ("rejected the referendum", "boycott the
+    elections"): what a verbal conflict is aimed at, kept as the target though no actor
+    code fits it. Co-operation is not: "signed a pact" is with someone, not the pact."""
+    return head.dep_ == "dobj" and head.pos_ == "NOUN" and head.head in cand.trigger
 
 
 def _record(start: int, end: int, entity: Entity | None, name: str,
