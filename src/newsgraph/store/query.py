@@ -581,11 +581,17 @@ def event_index(conn: sqlite3.Connection) -> _EventIndex:
 
 
 def _parties(value: Any) -> tuple[tuple[str, str | None], ...]:
+    """(name, country) of the coded parties: an uncoded thing a recipient may be ("the
+    referendum" someone rejected) is no actor, so no node of the network."""
     out = []
     for p in value or []:
-        if isinstance(p, dict) and p.get("name"):
+        if isinstance(p, dict) and p.get("name") and _coded(p):
             out.append((str(p["name"]), p.get("country")))
     return tuple(out)
+
+
+def _coded(party: dict[str, Any]) -> bool:
+    return any(party.get(k) for k in ("country", "sector", "entity"))
 
 
 def _load_events(conn: sqlite3.Connection) -> Iterable[_Event]:
