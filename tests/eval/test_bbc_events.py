@@ -118,3 +118,14 @@ def test_selection_rule_on_made_up_rows():
     ids = [r["id"] for r in b.select(rows)]
     assert "politics/008" not in ids and "politics/013" in ids
     assert all(r.startswith("politics/") for r in ids)
+
+
+def test_cli_skips_clearly_without_corpus(capsys, tmp_path):
+    from newsgraph.cli import build_parser
+
+    args = build_parser().parse_args(["eval", "events", "--end-to-end", "--bbc-only",
+                                      "--bbc", str(tmp_path / "absent.jsonl")])
+    from newsgraph.eval import events as ev
+
+    assert ev.run(args) == 0
+    assert "corpus not found" in capsys.readouterr().out
