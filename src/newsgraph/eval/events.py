@@ -259,12 +259,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--end-to-end", action="store_true",
                         help="also run the events stage without markup (slower)")
     parser.add_argument("--limit", type=int, default=0, help="score only the first N rows")
+    parser.add_argument("--bbc", default=None, help="with --end-to-end: BBC corpus JSONL for "
+                        "the hand-annotated articles (default ../shared/data/corpus/bbc.jsonl)")
+    parser.add_argument("--bbc-only", action="store_true",
+                        help="with --end-to-end: score only the BBC articles, not PLV")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
 
 
 def run(args: argparse.Namespace) -> int:
     from ..nlp import load
+    from . import bbc_events
 
+    if args.end_to_end and args.bbc_only:
+        return bbc_events.run(args.bbc or bbc_events.DEFAULT_BBC, args.json)
     path = Path(args.plv)
     if not path.exists():
         print(f"PLV file not found: {path}")
@@ -279,6 +286,8 @@ def run(args: argparse.Namespace) -> int:
         if args.end_to_end:
             result[part]["end_to_end"] = evaluate_end_to_end(rows)
     print(json.dumps(result) if args.json else format_report(result))
+    if args.end_to_end:
+        return bbc_events.run(args.bbc or bbc_events.DEFAULT_BBC, args.json)
     return 0
 
 
