@@ -91,3 +91,17 @@ def test_parquet_rows_read_like_jsonl_lines_and_split_by_row_group(
     assert isinstance(first, RawDocument)
     assert (first.title, first.published, first.source["format"]) == ("T0", "2024-03-01",
                                                                        "parquet")
+
+
+def test_the_local_readers_take_parquet_by_extension(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from newsgraph.ingest import read_inputs
+
+    path = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"text": [TEXT, ""], "url": ["http://x", None]}), path)
+    docs = list(read_inputs([str(path)]))
+    assert isinstance(docs[0], RawDocument) and docs[0].url == "http://x"
+    assert isinstance(docs[1], IngestError) and docs[1].code == "no_text"  # as in JSON Lines
+    assert docs[1].source["row"] == 2
