@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     _quotes_parser(sub)
     _serve_parser(sub)
     _export_parser(sub)
+    _load_parser(sub)
     info = sub.add_parser("info", help="versions of newsgraph, spaCy and the model")
     info.add_argument("--json", action="store_true", help="print one JSON object")
     ev = sub.add_parser("eval", help="score newsgraph on public evaluation data")
@@ -73,7 +74,7 @@ def _analyze_parser(sub: Any) -> None:
                                                    "inputs that carry none")
     p.add_argument("--no-store", action="store_true", help="do not write to the database")
     p.add_argument("--input-format",
-                   choices=("txt", "jsonl", "json", "csv", "html", "warc", "arc"),
+                   choices=("txt", "jsonl", "json", "csv", "html", "warc", "arc", "parquet"),
                    help="read every input as this format instead of guessing by extension "
                         "(stdin and unknown extensions are sniffed)")
     p.add_argument("--max-chars", type=int, default=Options.max_chars,
@@ -98,6 +99,59 @@ def _analyze_parser(sub: Any) -> None:
                         "storing others as 'skipped: language:<code>'; en: take every text "
                         "as English (default: %(default)s)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    _engine_arguments(p)
+
+
+# --- distributed engine (engine/dask_engine.py) -------------------------------------------
+
+
+def _engine_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--engine", choices=("local", "dask"), default=Options.engine,
+                   help="local processes, or a Dask distributed cluster writing partitioned "
+                        "Parquet and then loading it into --db (default: %(default)s)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler to use with --engine dask (default: start a local "
+                        "cluster of --workers processes)")
+    p.add_argument("--parts", metavar="DIR",
+                   help="directory for the Dask engine's Parquet results (default: DB.parts)")
+
+
+def _load_parser(sub: Any) -> None:
+    p = sub.add_parser("load", help="load the Dask engine's Parquet results into the store")
+    p.add_argument("parts", metavar="DIR", help="directory written by analyze --engine dask")
+    p.add_argument("--db", default=DEFAULT_DB, help="database file (default: %(default)s)")
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    from .store.load import load_parts
+
+    loaded = load_parts(args.parts, args.db)
+    print(loaded.line(Path(args.parts), args.db), file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_analyze_dask(args: argparse.Namespace, options: Options,
+                     reader: dict[str, Any]) -> int:
+    """The Dask engine: the same summary line; records go to the Parquet parts."""
+    from .engine.dask_engine import run_dask
+
+    parts = args.parts or f"{options.db}.parts"
+    bar = _progress(options.progress, args.inputs)
+    tick = bar.update if bar is not None else None
+
+    def total(n: int) -> None:
+        if bar is not None:
+            bar.total = n
+            bar.refresh()
+
+    summary = run_dask(args.inputs, options, reader, parts, args.scheduler, tick, total)
+    if bar is not None:
+        bar.close()
+    for source, status in summary.failures + summary.skips:
+        print(f"{source}: {status}", file=sys.stderr)
+    stored = f" into {options.db}" if options.store else " (not stored)"
+    print(f"{summary.line()}{stored}; parts in {parts}", file=sys.stderr)
+    return EXIT_FAILED if summary.failed else EXIT_OK
 
 
 def _positive(value: str) -> int:
@@ -161,6 +215,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_serve(args)
         if args.command == "export":
             return cmd_export(args)
+        if args.command == "load":
+            return cmd_load(args)
         if args.command == "info":
             return cmd_info(args)
         return cmd_eval(args)
@@ -187,9 +243,12 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                       max_chars=args.max_chars, progress=not args.quiet,
                       input_format=args.input_format, dedup=not args.no_dedup,
                       near_threshold=args.near_threshold, workers=args.workers,
-                      resume=args.resume, language=args.language)
-    load(options.model)  # fail early and clearly when the model is missing
+                      resume=args.resume, language=args.language, engine=args.engine,
+                      scheduler=args.scheduler, parts=args.parts)
     reader_options = {key: getattr(args, key) for key in FIELD_OPTIONS if getattr(args, key)}
+    if options.engine == "dask":
+        return cmd_analyze_dask(args, options, reader_options)
+    load(options.model)  # fail early and clearly when the model is missing
     docs = read_inputs(args.inputs, args.input_format, args.max_chars, **reader_options)
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:

@@ -43,6 +43,13 @@ SETTINGS: tuple[Setting, ...] = (
             "language:<code>'); 'en' takes every text as English without checking."),
     Setting("resume", False, "Skip inputs whose article is already in the store, so a "
             "killed run re-run with the same command finishes the rest."),
+    # The distributed engine (engine/dask_engine.py).
+    Setting("engine", "local", "'local' runs in this machine's processes; 'dask' runs the "
+            "same stages on a Dask distributed cluster and writes partitioned Parquet."),
+    Setting("scheduler", None, "Dask scheduler address for --engine dask; none starts a "
+            "local cluster of --workers processes."),
+    Setting("parts", None, "Directory of the Dask engine's Parquet results; default "
+            "<db>.parts."),
 )
 
 
@@ -63,6 +70,9 @@ class Options:
     workers: int = 1
     language: str = "auto"
     resume: bool = False
+    engine: str = "local"
+    scheduler: str | None = None
+    parts: str | None = None
 
     @classmethod
     def names(cls) -> list[str]:

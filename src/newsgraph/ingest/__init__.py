@@ -26,6 +26,7 @@ from .fields import FIELD_OPTIONS
 from .html import read_html
 from .json_file import read_json
 from .jsonl import read_jsonl
+from .parquet import read_parquet
 from .sniff import GZIP_MAGIC, gunzip_head, reopen, sniff, spool
 from .text import read_text
 from .warc import read_warc
@@ -35,17 +36,18 @@ __all__ = ["FORMATS", "IngestError", "RawDocument", "ReadResult", "guess_format"
 Reader = Callable[..., Iterator[ReadResult]]
 FORMATS: dict[str, Reader] = {
     "txt": read_text, "jsonl": read_jsonl, "json": read_json, "csv": read_csv, "html": read_html,
-    "warc": read_warc, "arc": read_arc,
+    "warc": read_warc, "arc": read_arc, "parquet": read_parquet,
 }
 EXTENSIONS = {
     ".txt": "txt", ".text": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
     ".csv": "csv", ".tsv": "csv", ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".warc": "warc", ".arc": "arc",
+    ".warc": "warc", ".arc": "arc", ".parquet": "parquet",
 }
 # Options each reader accepts besides max_chars; anything else is a caller's typo.
 READER_OPTIONS: dict[str, frozenset[str]] = {
     "jsonl": frozenset(FIELD_OPTIONS),
     "json": frozenset(FIELD_OPTIONS),
+    "parquet": frozenset(FIELD_OPTIONS),
     "csv": frozenset({*FIELD_OPTIONS, "encoding", "delimiter"}),
 }
 # Formats whose reader is told the file size, to refuse a huge single document unread.
