@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     _serve_parser(sub)
     _export_parser(sub)
     _load_parser(sub)
+    _resolve_parser(sub)
     info = sub.add_parser("info", help="versions of newsgraph, spaCy and the model")
     info.add_argument("--json", action="store_true", help="print one JSON object")
     ev = sub.add_parser("eval", help="score newsgraph on public evaluation data")
@@ -120,6 +121,21 @@ def _load_parser(sub: Any) -> None:
     p = sub.add_parser("load", help="load the Dask engine's Parquet results into the store")
     p.add_argument("parts", metavar="DIR", help="directory written by analyze --engine dask")
     p.add_argument("--db", default=DEFAULT_DB, help="database file (default: %(default)s)")
+
+
+def _resolve_parser(sub: Any) -> None:
+    p = sub.add_parser("resolve", help="merge entities, events and quotes across the "
+                                       "articles of a store (corpus-wide ids)")
+    p.add_argument("--db", default=DEFAULT_DB, help="database file (default: %(default)s)")
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    from .corpus.resolve import resolve_store
+
+    if not _need_db(args.db):
+        return EXIT_USAGE
+    print(resolve_store(args.db).line(), file=sys.stderr)
+    return EXIT_OK
 
 
 def cmd_load(args: argparse.Namespace) -> int:
@@ -217,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_export(args)
         if args.command == "load":
             return cmd_load(args)
+        if args.command == "resolve":
+            return cmd_resolve(args)
         if args.command == "info":
             return cmd_info(args)
         return cmd_eval(args)

@@ -1,0 +1,81 @@
+"""Checks of a resolved store: the name pairs a corpus must keep together or apart, and
+events a near copy would count twice. Used by bench/cross_article.py and the tests."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from importlib import resources
+from typing import Any, NamedTuple
+
+
+class PairVerdict(NamedTuple):
+    relation: str  # "same" or "different"
+    a: str
+    b: str
+    verdict: str  # merged / NOT merged / apart / MERGED / absent
+
+    @property
+    def ok(self) -> bool:
+        return self.verdict in ("merged", "apart")
+
+
+def name_pairs(name: str = "bbc_name_pairs.tsv") -> list[tuple[str, str, str]]:
+    text = resources.files("newsgraph").joinpath("eval", "data", name).read_text("utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#")]
+    return [(r[0], r[1], r[2]) for r in rows[1:]]
+
+
+def person_ids(conn: sqlite3.Connection, name: str) -> set[str]:
+    """Corpus ids of the people written with this name (an ORG-tagged "Blair" is a tagging
+    slip, not judged here)."""
+    return {r[0] for r in conn.execute(
+        "SELECT m.corpus_id FROM corpus_members m JOIN corpus_entities e ON e.id = "
+        "m.corpus_id WHERE m.name = ? AND e.label = 'PERSON'", (name,))}
+
+
+def check_pairs(conn: sqlite3.Connection) -> list[PairVerdict]:
+    out = []
+    for relation, a, b in name_pairs():
+        ia, ib = person_ids(conn, a), person_ids(conn, b)
+        if not ia or not ib:
+            verdict = "absent"
+        elif relation == "same":
+            verdict = "merged" if ia == ib else "NOT merged"
+        else:
+            verdict = "MERGED" if ia & ib else "apart"
+        out.append(PairVerdict(relation, a, b, verdict))
+    return out
+
+
+def near_copy_events(conn: sqlite3.Connection) -> tuple[int, int]:
+    """(reports in near copies that repeat a report of the article they copy, of which
+    counted as another event). Exact copies are stored as sources only, with no events."""
+    cluster = {(a, i): c for c, a, i in conn.execute(
+        "SELECT cluster_id, article_id, idx FROM event_clusters")}
+    copies = conn.execute("SELECT id, json_extract(record, '$.meta.near_duplicate_of') FROM "
+                          "articles WHERE json_extract(record, '$.meta.near_duplicate_of') "
+                          "IS NOT NULL").fetchall()
+    seen = twice = 0
+    for copy, original in copies:
+        theirs: dict[tuple[str, str, str], set[str | None]] = {}
+        for idx, rec in _events(conn, original):
+            theirs.setdefault(_key(rec), set()).add(cluster.get((original, idx)))
+        for idx, rec in _events(conn, copy):
+            if _key(rec) in theirs:
+                seen += 1
+                twice += cluster.get((copy, idx)) not in theirs[_key(rec)]
+    return seen, twice
+
+
+def _events(conn: sqlite3.Connection, article: str) -> list[tuple[int, dict[str, Any]]]:
+    return [(i, json.loads(r)) for i, r in conn.execute(
+        "SELECT idx, record FROM facts WHERE kind = 'events' AND article_id = ?", (article,))]
+
+
+def _names(parties: list[dict[str, Any]] | None) -> str:
+    return "|".join(sorted(p.get("name") or "" for p in parties or []))
+
+
+def _key(ev: dict[str, Any]) -> tuple[str, str, str]:
+    return ev.get("type", ""), _names(ev.get("actor")), _names(ev.get("recipient"))
