@@ -42,6 +42,7 @@ class Sampler(threading.Thread):
         self.me = psutil.Process()
         self.workers = workers
         self.peaks: dict[int, int] = {}
+        self.latest: dict[int, int] = {}
         self.lock = threading.Lock()
         self.done = threading.Event()
 
@@ -67,22 +68,26 @@ class Sampler(threading.Thread):
                 continue
             with self.lock:
                 self.peaks[proc.pid] = max(self.peaks.get(proc.pid, 0), rss)
+                self.latest[proc.pid] = rss
 
     def run(self) -> None:
         while not self.done.wait(SAMPLE_SECONDS):
             self.sample()
 
-    def snapshot(self) -> list[float]:
+    def snapshot(self) -> tuple[list[float], list[float]]:
+        """(peak so far, current) RSS in MiB of each worker, in pid order."""
         self.sample()
         with self.lock:
-            return [self.peaks[pid] / MIB for pid in sorted(self.peaks)]
+            pids = sorted(self.peaks)
+            return ([self.peaks[p] / MIB for p in pids], [self.latest[p] / MIB for p in pids])
 
 
-def report(n: int, seconds: float, peaks: list[float]) -> str:
+def report(n: int, seconds: float, rss: tuple[list[float], list[float]]) -> str:
+    peaks, now = rss
     each = ", ".join(f"{p:.1f}" for p in peaks) or "none seen"
-    top = max(peaks, default=0.0)
+    current = ", ".join(f"{p:.1f}" for p in now) or "none seen"
     return (f"after {n:,} articles ({seconds:.0f} s): peak RSS per worker {each} MiB "
-            f"(max {top:.1f} MiB)")
+            f"(max {max(peaks, default=0.0):.1f} MiB); RSS now {current} MiB")
 
 
 def main() -> int:
@@ -96,7 +101,7 @@ def main() -> int:
     checkpoints = sorted(args.at)
     sampler = Sampler(args.workers)
     seen = 0
-    marks: list[tuple[int, float, list[float]]] = []
+    marks: list[tuple[int, float, tuple[list[float], list[float]]]] = []
     t0 = time.perf_counter()
 
     def progress(size: int) -> None:
@@ -120,11 +125,11 @@ def main() -> int:
     return growth(marks)
 
 
-def growth(marks: list[tuple[int, float, list[float]]]) -> int:
+def growth(marks: list[tuple[int, float, tuple[list[float], list[float]]]]) -> int:
     """Print the growth of the peak from the first checkpoint to the last; 1 if too much."""
     if len(marks) < 2:
         return 0
-    first, last = max(marks[0][2], default=0.0), max(marks[-1][2], default=0.0)
+    first, last = max(marks[0][2][0], default=0.0), max(marks[-1][2][0], default=0.0)
     change = (last - first) / first if first else 0.0
     verdict = "within" if change <= TARGET_GROWTH else "OVER"
     print(f"peak growth {marks[0][0]:,} -> {marks[-1][0]:,} articles: {change:+.1%} "
