@@ -75,7 +75,8 @@ def _analyze_parser(sub: Any) -> None:
                                                    "inputs that carry none")
     p.add_argument("--no-store", action="store_true", help="do not write to the database")
     p.add_argument("--input-format",
-                   choices=("txt", "jsonl", "json", "csv", "html", "warc", "arc", "parquet"),
+                   choices=("txt", "jsonl", "json", "csv", "html", "warc", "arc", "parquet",
+                            "reuters"),
                    help="read every input as this format instead of guessing by extension "
                         "(stdin and unknown extensions are sniffed)")
     p.add_argument("--max-chars", type=int, default=Options.max_chars,

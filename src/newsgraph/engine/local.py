@@ -23,6 +23,7 @@ from ..options import Options
 from ..records import Article, Published, article_id
 from ..stages.language import is_skipped
 from ..store import Store
+from .batch import analyse_batch
 
 
 @dataclass
@@ -109,8 +110,7 @@ def run(results: Iterable[ReadResult], options: Options,
             pipeline = build_pipeline(options)
             for slots, size in planned:
                 articles = [s for s in slots if isinstance(s, Article)]
-                pipeline.run(articles)
-                finish(slots, [a.to_json() for a in articles], size)
+                finish(slots, analyse_batch(pipeline, articles), size)
     finally:
         if store is not None:
             store.close()

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..options import Options
 from ..records import Article
+from .batch import analyse_batch
 
 IN_FLIGHT_PER_WORKER = 2  # one batch being parsed, one queued: workers never wait for work
 
@@ -34,8 +35,7 @@ def _init(options: Options) -> None:
 
 
 def _analyse(articles: list[Article]) -> list[dict[str, Any]]:
-    _PIPELINE.run(articles)
-    return [a.to_json() for a in articles]
+    return analyse_batch(_PIPELINE, articles)
 
 
 def _context() -> Any:

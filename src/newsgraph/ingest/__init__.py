@@ -3,9 +3,9 @@
 ``read_inputs`` yields a RawDocument per document and an IngestError per document (or file
 position) that could not be read; it never raises for bad input, so a run goes on. The
 format comes from ``input_format`` or the file name (``.txt``, ``.jsonl``, ``.json``, ``.csv``,
-``.html``, ``.warc``, ``.arc``, each optionally ``.gz``); a file without a known extension
-and stdin (``-``) are sniffed from their first bytes, and ``source["sniffed"]`` says what
-was found (``html``, ``gzip+warc``, ...).
+``.html``, ``.warc``, ``.arc``, ``.sgm`` for Reuters-21578, each optionally ``.gz``); a file
+without a known extension and stdin (``-``) are sniffed from their first bytes, and
+``source["sniffed"]`` says what was found (``html``, ``gzip+warc``, ...).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from .html import read_html
 from .json_file import read_json
 from .jsonl import read_jsonl
 from .parquet import read_parquet
+from .reuters import read_reuters
 from .sniff import GZIP_MAGIC, gunzip_head, reopen, sniff, spool
 from .text import read_text
 from .warc import read_warc
@@ -36,12 +37,12 @@ __all__ = ["FORMATS", "IngestError", "RawDocument", "ReadResult", "guess_format"
 Reader = Callable[..., Iterator[ReadResult]]
 FORMATS: dict[str, Reader] = {
     "txt": read_text, "jsonl": read_jsonl, "json": read_json, "csv": read_csv, "html": read_html,
-    "warc": read_warc, "arc": read_arc, "parquet": read_parquet,
+    "warc": read_warc, "arc": read_arc, "parquet": read_parquet, "reuters": read_reuters,
 }
 EXTENSIONS = {
     ".txt": "txt", ".text": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
     ".csv": "csv", ".tsv": "csv", ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".warc": "warc", ".arc": "arc", ".parquet": "parquet",
+    ".warc": "warc", ".arc": "arc", ".parquet": "parquet", ".sgm": "reuters",
 }
 # Options each reader accepts besides max_chars; anything else is a caller's typo.
 READER_OPTIONS: dict[str, frozenset[str]] = {

@@ -23,6 +23,8 @@ GZIP_MAGIC = b"\x1f\x8b"
 _HTML_START = re.compile(
     rb"(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|article|main|div|"
     rb"section|p|meta|title|h1|h2)[\s>/]", re.IGNORECASE | re.DOTALL)
+# Reuters-21578 SGML opens with its DTD's doctype or straight with a <REUTERS> story.
+_REUTERS_START = re.compile(rb"(<!doctype\s+lewis[^>]*>\s*)?<reuters[\s>]", re.IGNORECASE)
 # JSON input opens with an object (a key or "}" next) or an array of objects or strings;
 # text opening with "{Reuters}" or "[Photo]" is not JSON.
 _JSON_START = re.compile(rb'(\{\s*["}]|\[\s*[\[\]{"])')
@@ -38,6 +40,8 @@ def sniff(head: bytes) -> str:
         return "warc"
     if start.startswith(b"filedesc://"):
         return "arc"
+    if _REUTERS_START.match(stripped):
+        return "reuters"
     if _HTML_START.match(stripped):
         return "html"
     if not _JSON_START.match(stripped):

@@ -83,6 +83,9 @@ def find_quantities(doc: Any, text: str | None = None) -> list[dict[str, Any]]:
 
 
 _NUMBER_FORMS: dict[int, bool] = {}  # lower-case form id -> a number or vague amount
+# Every distinct word of a long run would stay in _NUMBER_FORMS: past this many (~10 MiB)
+# it is emptied, so a worker's memory stays flat; refilling costs one lookup a word.
+NUMBER_FORMS_MAX = 100_000
 
 
 def number_tokens(doc: Any) -> list[int]:
@@ -103,6 +106,8 @@ def number_tokens(doc: Any) -> list[int]:
 def _number_form(key: int, strings: Any) -> bool:
     found = _NUMBER_FORMS.get(key)
     if found is None:
+        if len(_NUMBER_FORMS) >= NUMBER_FORMS_MAX:
+            _NUMBER_FORMS.clear()
         word = strings[key]
         found = _NUMBER_FORMS[key] = word in VAGUE or _number_word(word) is not None
     return found
