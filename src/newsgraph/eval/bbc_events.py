@@ -155,17 +155,10 @@ def check_gold(gold: list[dict[str, Any]], texts: dict[str, str] | None = None) 
 def predict(rows: list[dict[str, Any]]) -> list[tuple[list[dict[str, Any]],
                                                        dict[str, list[tuple[int, int]]]]]:
     """Events (2021 scheme) and entity mentions of each article, default pipeline."""
-    from ..analyze import default_stages
-    from ..pipeline import Stage
     from ..records import Article
-    from ..stages.events import EventsStage
+    from .events import stages_to_events
 
-    stages: list[Stage] = []
-    for stage in default_stages():
-        if stage.name == "events":
-            stages.append(EventsStage(scheme="2021"))
-            break
-        stages.append(stage)
+    stages = stages_to_events()
     articles = [Article(r["body"], title=r.get("title")) for r in rows]
     for stage in stages:
         stage.process_batch(articles)

@@ -185,17 +185,9 @@ def evaluate_end_to_end(rows: list[Row]) -> dict[str, Any]:
     labels' convention) on each sentence; a sentence counts when an event of the gold type
     has an actor overlapping the marked source. Also reported: sentences with any event,
     and with the right type whatever the actor."""
-    from ..analyze import default_stages
-    from ..pipeline import Stage
     from ..records import Article
-    from ..stages.events import EventsStage
 
-    stages: list[Stage] = []
-    for stage in default_stages():
-        if stage.name == "events":
-            stages.append(EventsStage(scheme="2021"))
-            break
-        stages.append(stage)
+    stages = stages_to_events()
     hits = typed = coded = full = 0
     for i in range(0, len(rows), E2E_BATCH):
         chunk = rows[i:i + E2E_BATCH]
@@ -217,6 +209,22 @@ def evaluate_end_to_end(rows: list[Row]) -> dict[str, Any]:
             "right_type_and_actor": round(hits / n, 4) if n else 0.0,
             "right_type": round(typed / n, 4) if n else 0.0,
             "any_event": round(coded / n, 4) if n else 0.0}
+
+
+def stages_to_events() -> list[Any]:
+    """The default stages up to the events stage, which codes in the 2021 scheme (the
+    convention of PLV and of the BBC dev set)."""
+    from ..analyze import default_stages
+    from ..pipeline import Stage
+    from ..stages.events import EventsStage
+
+    stages: list[Stage] = []
+    for stage in default_stages():
+        if stage.name == "events":
+            stages.append(EventsStage(scheme="2021"))
+            break
+        stages.append(stage)
+    return stages
 
 
 def _plv_event_type(event: dict[str, Any]) -> str:
