@@ -70,3 +70,16 @@ def test_end_to_end_conventions():
     assert ev._plv_event_type(event) == "ASSAULT"
     assert not ev._actor_on(event, [(0, 5)])
     assert ev._actor_on(event, [(0, 5)], {"e1": [(0, 5)]})
+
+
+def test_a_row_with_no_target_is_met_only_by_an_event_with_no_recipient() -> None:
+    """"X agreed to resign" marks no target: a recipient-less event meets it, one with a
+    recipient does not (before, no event could meet such a row)."""
+    from newsgraph.eval.events import _recipient_on
+
+    party = {"start": 0, "end": 5, "entity": None}
+    alone = {"type": "AGREE", "actor": [party], "recipient": []}
+    aimed = {"type": "AGREE", "actor": [party], "recipient": [{"start": 9, "end": 14}]}
+    assert _recipient_on(alone, []) is True
+    assert _recipient_on(aimed, []) is False
+    assert _recipient_on(aimed, [(9, 12)]) is True

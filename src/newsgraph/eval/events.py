@@ -254,7 +254,10 @@ JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 def _recipient_on(event: dict[str, Any], spans: list[tuple[int, int]],
                   mentions: dict[str, list[tuple[int, int]]] | None = None) -> bool:
     """Whether a recipient overlaps the marked target; for a joint act with no recipient
-    a co-actor does too ("X and Y met": either is the other's counterpart)."""
+    a co-actor does too ("X and Y met": either is the other's counterpart). A row that
+    marks no target is met by an event with no recipient ("Babis agreed to resign")."""
+    if not spans:
+        return not event["recipient"]
     joint = plv_type(event["type"]) in JOINT_TYPES and not event["recipient"]
     parties = event["recipient"] + (event["actor"] if joint else [])
     return _actor_on({"actor": parties}, spans, mentions)

@@ -190,7 +190,9 @@ def _code_verb(verb: Any) -> Candidate | None:
             cand.actors, cand.recipients = givers, cand.actors
     if noun is not None:
         cand.covered.add(noun.i)
-        cand.recipients = _noun_recipients(noun) or cand.recipients
+        found = _noun_recipients(noun)  # "the deployment of troops": the verb's "to X"
+        given = found and all(is_means(f) and f.pos_ != "PROPN" for f in found)
+        cand.recipients = (cand.recipients or found) if given else found or cand.recipients
     elif not cand.recipients:  # "voiced his support of/for X": the object noun's X
         for obj in (c for c in verb.children if c.dep_ == "dobj" and lex.match(c, "N")):
             cand.recipients = _prep_objects(obj, ABOUT_PREPS)
@@ -616,15 +618,30 @@ def _object_target(verb: Any, obj: Any) -> list[Any] | None:
         return author
     row = lex.first_row(verb, "V")
     violent = row is not None and row.cameo[:2] in VIOLENT_ROOTS
-    if _is_means(obj) and not violent:  # or nobody named
+    if is_means(obj) and not violent:  # or nobody named
         return _conj(_datives(verb)) or _prep_objects(verb, DELIVERY_PREPS)
-    if row is not None and row.cameo[:2] in FORCE_ROOTS and not _is_means(obj) \
+    if row is not None and row.cameo[:2] in FORCE_ROOTS and not is_means(obj) \
             and obj.lemma_.lower() not in VIOLENT_LIGHT_OBJECTS:
         return _conj([obj])  # "tortured an inmate to death": force acts on its object
     if not _is_agentive(obj) and not _is_group(obj):  # "opened fire on X", "denied entry
         return _conj(_datives(verb)) or _prep_objects(verb) \
-            or _prep_objects(obj, TRANSFER_PREPS) or None  # to X", "ties with X"
+            or _prep_objects(obj, TRANSFER_PREPS) or _party_within(obj) or None
     return None
+
+
+def _party_within(obj: Any) -> list[Any]:
+    """Whom a thing acted on concerns, when a party is named in it ("lifted restrictions on
+    Cuba", "demanded the withdrawal of Vietminh forces", "ordered the release of Temer")."""
+    found = _noun_recipients(obj)
+    return found if found and _codable(found[0]) else []
+
+
+def _codable(tok: Any) -> bool:
+    """A name, a group, or a phrase naming a sector ("Indian television channels"); a
+    thing with only a demonym ("Finnish timber exports") is no party."""
+    if _is_agentive(tok) or _is_group(tok):
+        return True
+    return act.code_tokens(act.phrase_tokens(tok), tok).sector is not None
 
 
 def _is_group(tok: Any) -> bool:
@@ -655,12 +672,12 @@ def _datives(verb: Any) -> list[Any]:
     return out
 
 
-def _is_means(tok: Any) -> bool:
+def is_means(tok: Any) -> bool:
     """What is sent or used ("troops", "$2 million", "13 tons of medicine"); a count of
     people is not ("dozens of activists"), a count of troops still is."""
     head = act.content_head(tok)
     if head is not tok:
-        return _is_means(head)
+        return is_means(head)
     return tok.lemma_.lower() in MEANS or tok.ent_type_ in MEASURE_ENTS
 
 
@@ -673,6 +690,9 @@ def _noun_recipients(noun: Any) -> list[Any]:
     X and Y"); "of" comes last, and a thing it names passes on its own target ("a
     suspension of aid to Egypt", "the withdrawal of troops from Iraq")."""
     for tok in [noun, noun.head] if noun.dep_ == "compound" else [noun]:
+        party = _prep_objects(tok, frozenset({"of"}))
+        if party and _is_agentive(party[0]):  # "the withdrawal of X from Y": X withdraws
+            return party
         found = _prep_objects(tok, RECIPIENT_PREPS | {"between"})
         if found:
             return found

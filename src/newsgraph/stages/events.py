@@ -23,7 +23,7 @@ from ..pipeline import Stage
 from ..records import Article, Entity, Quote
 from . import actors as act
 from . import event_lexicon as lex
-from .event_coder import FRAME_CODES, Candidate, code_noun, code_token
+from .event_coder import FRAME_CODES, Candidate, code_noun, code_token, is_means
 from .event_scan import EventScan
 from .figurative import NO_EVENT, figurative_code
 from .speakers import SpeakerIndex, resolve
@@ -36,6 +36,11 @@ PLACE_PREPS = frozenset({"in", "at", "near"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A target's place may also come "on" it: "attacks on settlements on the Kharkiv frontline".
 TARGET_PLACE_PREPS = frozenset({"on"})
+# The clause-wide place search stops at its subject and at clauses of their own, and goes
+# this many dependency levels down (verb > object > of > workers > in > Louisiana).
+CLAUSE_PLACE_SKIP = frozenset({"nsubj", "nsubjpass", "csubj", "advcl", "ccomp", "relcl", "acl",
+                               "parataxis", "conj", "appos", "mark"})
+CLAUSE_PLACE_DEPTH = 6
 # Measures are what an event covers, never whom it targets ("recaptured 8,000 sq km").
 UNITS = frozenset({"km", "kilometre", "kilometer", "mile", "hectare", "acre", "percent",
                    "%", "dollar", "euro", "ton", "tonne", "metre", "meter", "sq"})
@@ -50,6 +55,7 @@ NOUN_QUADS = (2, 4)
 # Violence or military moves by a country named alone are its military's.
 MILITARY_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 MATERIAL_CONFLICT = 4
+COOPERATION_QUADS = (1, 2)
 VERBAL_CONFLICT = 3  # QuadClass of demands, threats, rejections, accusations
 COOPERATION_QUADS = (1, 2)
 # Entities that are actors even when their country and sector are unknown: a person or a
@@ -63,9 +69,11 @@ DATE_THROUGH = frozenset({"acl", "xcomp", "advcl", "pcomp", "pobj", "prep", "dob
 MENTION_LOOKBACK = 40
 # Events whose target, when no one is named, is the country where they happen ("killed 48
 # people in Afghanistan", "imposed a curfew in Kashmir", "sent troops to Syria"), as in
-# ICEWS and PLV; a meeting or statement in a city is not addressed to its country.
+# ICEWS and PLV; a protest is aimed at the authorities where it is held and refuge is sought
+# from the country giving it; a meeting or statement in a city is not addressed to its
+# country.
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "SANCTION", "RETREAT",
-                                "CONCEDE"})
+                                "CONCEDE", "PROTEST", "REQUEST"})
 
 
 class Place(NamedTuple):
@@ -205,7 +213,7 @@ class _Context:
             return None
         named: set[int] = set()  # recipients that are names, kept even when uncoded
         recipients = []
-        for h in cand.recipients:
+        for h in _targets(cand, coding.quad):
             measure = act.content_head(h) is h and (h.lemma_.lower() in UNITS
                                                      or h.ent_type_ in MEASURE_ENTS)
             r = None if measure else self.actor(h, quote, wide=True, target=True)
@@ -225,7 +233,7 @@ class _Context:
             place = self.sentence_place(sent)  # attacks hit targets where the text says
         _military(actors, coding.type)
         if coding.quad == MATERIAL_CONFLICT or place is not None and place.text != sent.text:
-            _fill_from_place(recipients, place)
+            _fill_from_place(recipients, place, coding.quad == MATERIAL_CONFLICT)
         for r in recipients:
             r.pop("_kind", None)
         if coding.quad != MATERIAL_CONFLICT:  # only force has things for targets ("a dam")
@@ -235,9 +243,10 @@ class _Context:
         recipients = [r for r in recipients
                       if (r["country"] or r["sector"] or r["entity"] or id(r) in named)
                       and not any(_same(r, a) for a in actors)]
-        if not recipients and place is not None and place.country \
+        where = place or self.clause_place(cand.head)
+        if not recipients and where is not None and where.country \
                 and coding.type in PLACE_TARGET_TYPES:
-            recipients = [_place_record(place)]
+            recipients = [_place_record(where)]
         place = self.place(cand.head, [*cand.recipients,
                                        *(t for t in cand.trigger if t is not cand.head)])
         start = min(t.idx for t in cand.trigger)
@@ -384,6 +393,21 @@ class _Context:
                             return found
         return None
 
+    def clause_place(self, head: Any) -> Place | None:
+        """A place anywhere in the clause's own phrases, nearest the head first ("set up
+        field hospitals and a team of health workers in Louisiana"); not in its subject
+        (where the actor is) nor in clauses of its own."""
+        frontier = [c for c in head.children if c.dep_ not in CLAUSE_PLACE_SKIP]
+        for _ in range(CLAUSE_PLACE_DEPTH):
+            for tok in frontier:
+                if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
+                    found = self._named_place(tok)
+                    if found is not None:
+                        return found
+            frontier = [c for t in frontier for c in t.children
+                        if c.dep_ not in CLAUSE_PLACE_SKIP]
+        return None
+
     def _named_place(self, tok: Any) -> Place | None:
         """The place a word names: a place entity, or a name the places stage resolved
         (the small model tags "Kryvyi Rih" as a person)."""
@@ -453,12 +477,33 @@ def _military(actors: list[dict[str, Any]], kind: str) -> None:
         a.pop("_kind", None)
 
 
-def _fill_from_place(recipients: list[dict[str, Any]], place: Place | None) -> None:
-    """A target with no country of its own ("a gas pipeline") is in the event's country."""
-    for r in recipients:
+def _targets(cand: Candidate, quad: int) -> list[Any]:
+    """The candidate's recipient heads without what is given in cooperation ("deployed 230
+    troops to Liberia": the troops are the means, Liberia the target); what is given to
+    ("surrendered to Colombian forces") or attacked stays."""
+    if quad not in COOPERATION_QUADS:
+        return list(cand.recipients)
+    return [h for h in cand.recipients if not (_given(h) and is_means(h))]
+
+
+def _given(tok: Any) -> bool:
+    """The object of giving, or what an event noun is "of" ("the deployment of troops")."""
+    unnamed = tok.pos_ != "PROPN" and not tok.ent_type_
+    return unnamed and (tok.dep_ == "dobj" or tok.dep_ == "pobj" and tok.head.lower_ == "of")
+
+
+def _fill_from_place(recipients: list[dict[str, Any]], place: Place | None,
+                     force: bool = True) -> None:
+    """A target of force with no country of its own ("a gas pipeline") is in the event's
+    country; outside force, a thing coded only by the place ("aid to promote development
+    in Ethiopia") gives way to the place itself."""
+    for k, r in enumerate(recipients):
         r.pop("_kind", None)
         if r["country"] is None and place and place.country:
-            r["country"] = place.country
+            if force or r["entity"] or r["sector"]:
+                r["country"] = place.country
+            else:
+                recipients[k] = _place_record(place)
 
 
 def _place_record(place: Place) -> dict[str, Any]:

@@ -1,0 +1,46 @@
+"""Recipients of events in plain sentences: what is given is the means, not the target; a
+party named inside the object is; the place of a protest, truce or request for refuge is
+whom it addresses when no one is named (hand-built sentences)."""
+
+import pytest
+
+from newsgraph.analyze import default_stages
+from newsgraph.records import Article
+from newsgraph.stages.events import EventsStage
+
+
+def _recipients(text: str, kind: str) -> list[tuple[str, str | None]]:
+    article = Article(text)
+    for stage in default_stages():
+        stage.process_batch([article])
+    EventsStage().process(article)
+    found = [e for e in article.extra["events"] if e["type"] == kind]
+    assert found, f"no {kind} event in {text!r}: {article.extra['events']}"
+    return [(text[r["start"]:r["end"]], r["country"]) for r in found[0]["recipient"]]
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), [
+    # the troops an event noun is "of" are sent; the verb's "to X" receives them
+    ("Norway announced the deployment of 400 troops to Estonia.", "MOBILIZE",
+     [("Estonia", "EST")]),
+    # a thing coded only by the place gives way to the place
+    ("Denmark gave 20 million euros to promote rural development in Ghana.", "AID",
+     [("Ghana", "GHA")]),
+    # a party named inside the object ("restrictions on X", "sanctions on X")
+    ("Canada lifted restrictions on Cuban journalists.", "CONCEDE",
+     [("Cuban journalists", "CUB")]),
+    ("Chile refused to remove sanctions on the Peruvian government.", "REJECT",
+     [("Peruvian government", "PER")]),
+    # a protest, a request for refuge, a truce: addressed to where they are
+    ("Hundreds of students staged a protest in Serbia on Sunday.", "PROTEST",
+     [("Serbia", "SRB")]),
+    ("Refugees sought asylum in Norway.", "REQUEST", [("Norway", "NOR")]),
+    ("The general declared a truce in Benghazi.", "CONCEDE", [("Benghazi", "LBY")]),
+])
+def test_recipient(text: str, kind: str, expected: list[tuple[str, str]]) -> None:
+    assert _recipients(text, kind) == expected
+
+
+def test_a_demonym_alone_does_not_make_a_thing_a_party() -> None:
+    """Control: "Finnish timber exports" is a thing, not whom the request is aimed at."""
+    assert _recipients("Sweden sought an agreement on Finnish timber exports.", "REQUEST") == []
