@@ -44,3 +44,26 @@ def test_recipient(text: str, kind: str, expected: list[tuple[str, str]]) -> Non
 def test_a_demonym_alone_does_not_make_a_thing_a_party() -> None:
     """Control: "Finnish timber exports" is a thing, not whom the request is aimed at."""
     assert _recipients("Sweden sought an agreement on Finnish timber exports.", "REQUEST") == []
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), [
+    # the proper name of a thing is what is given, not whom it is given to
+    ("Poland awarded the Order of Merit to the former Irish president.", "SUPPORT",
+     [("former Irish president", "IRL")]),
+    # the act's own noun is no target: the place is ("a state of emergency in X")
+    ("The governor declared a state of siege in Tigray.", "COERCE", [("Tigray", "ETH")]),
+    # an ordered act's noun names whom it concerns
+    ("A judge ordered the release of former President Pedro Castillo from prison.", "RETREAT",
+     [("former President Pedro Castillo", None)]),
+    # demands "from X" are X's
+    ("The government gave in to demands from the Teachers Union of Kenya.", "CONCEDE",
+     [("Teachers Union of Kenya", "KEN")]),
+    # criticism of an act is aimed at whoever did it
+    ("France condemned Russia's strikes on Odesa.", "ACCUSE", [("Russia", "RUS")]),
+    # a place named by apposition ("the capital Kabul")
+    ("The army halted its operations in several villages near the capital Kabul.", "RETREAT",
+     [("Kabul", "AFG")]),
+])
+def test_recipient_inside_objects(text: str, kind: str,
+                                  expected: list[tuple[str, str | None]]) -> None:
+    assert _recipients(text, kind) == expected

@@ -85,6 +85,9 @@ AUTHORED = frozenset({"request", "motion", "appeal", "offer", "proposal", "deman
                       "protest", "attack", "invasion", "aggression", "occupation"})
 # Entity labels of a name that can author something ("U.S. calls", "Russian aggression").
 NAMED_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Proper names of things, not of actors: awards, laws, wars, products, sums, dates.
+THING_ENTS = frozenset({"WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE", "MONEY",
+                        "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL", "DATE", "TIME"})
 # Verbs whose small clause's subject is whom they act on: "allowed aid workers access".
 CAUSATIVES = frozenset({"allow", "let", "permit", "help", "force", "make", "enable",
                         "compel", "cause"})
@@ -114,6 +117,7 @@ MAX_CLIMB = 6
 # Material conflict (PLOVER QuadClass 4) and cooperation (1, 2), by quad number.
 COOPERATION_QUADS = (1, 2)
 CONFLICT_QUAD = 4
+VERBAL_CONFLICT_QUAD = 3
 MATERIAL_COOPERATION = 2
 
 
@@ -193,15 +197,39 @@ def _code_verb(verb: Any) -> Candidate | None:
         found = _noun_recipients(noun)  # "the deployment of troops": the verb's "to X"
         given = found and all(is_means(f) and f.pos_ != "PROPN" for f in found)
         cand.recipients = (cand.recipients or found) if given else found or cand.recipients
+    elif not cand.recipients and lex.coding(row.cameo).quad == VERBAL_CONFLICT_QUAD:
+        cand.recipients = _condemned(verb, cand.trigger)
     elif not cand.recipients:  # "voiced his support of/for X": the object noun's X
         for obj in (c for c in verb.children if c.dep_ == "dobj" and lex.match(c, "N")):
             cand.recipients = _prep_objects(obj, ABOUT_PREPS)
     _apply_frame(cand, row, verb)
+    if not cand.recipients and lex.coding(cand.cameo).quad == VERBAL_CONFLICT_QUAD:
+        cand.recipients = _condemned(verb, cand.trigger)
     if not any(_is_agentive(r) for r in cand.recipients) \
             and lex.coding(cand.cameo).quad == MATERIAL_COOPERATION:
         _purpose_recipients(cand, verb)
     cand.recipients = authors(cand.recipients)
     return cand
+
+
+def _condemned(verb: Any, trigger: list[Any]) -> list[Any]:
+    """"condemned Russia's attacks": criticism of an act is aimed at whoever did it, or at
+    the act itself when no one is named ("condemned the attacks")."""
+    own = {t.i for t in trigger}
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i not in own
+                and lex.match(c, "N")):
+        return _doers(obj) or [obj]
+    return []
+
+
+def _doers(noun: Any) -> list[Any]:
+    """Who did what an event noun names: "Russia's strikes", "Russian strikes", "strikes
+    by Russia"."""
+    doers = [c for c in noun.children if c.dep_ == "poss" and _is_agentive(c)
+             or c.dep_ in ("compound", "amod") and c.ent_type_ in NAMED_ENTS]
+    doers += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+              for o in c.children if o.dep_ == "pobj"]
+    return _conj(doers)
 
 
 def authors(heads: list[Any]) -> list[Any]:
@@ -229,8 +257,8 @@ def _whole(tok: Any) -> Any:
 def _author(tok: Any) -> list[Any]:
     if _is_agentive(tok) or tok.lemma_.lower() not in AUTHORED:
         return []
-    by = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
-          for o in c.children if o.dep_ == "pobj"]
+    by = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+          for o in c.children if o.dep_ == "pobj" and (c.lower_ == "by" or _is_agentive(o))]
     by += [o for c in tok.children if c.dep_ == "acl" for a in c.children
            if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
     by += [c for c in tok.children if c.dep_ == "poss"  # "Argentine calls" may parse as
@@ -408,6 +436,8 @@ def _order(cand: Candidate, tok: Any) -> None:
         if child.dep_ == "dobj" and _inner_code(child) is not None:
             cand.cameo = _inner_code(child) or cand.cameo
             cand.covered.add(child.i)
+            if not any(_is_agentive(r) for r in cand.recipients):  # "ordered the release
+                cand.recipients = _noun_recipients(child) or cand.recipients  # of X"
             return
         if child.dep_ == "dobj":  # "ordered the ministers jailed / the prisoners freed"
             for done in (g for g in child.children if g.dep_ == "acl" and g.tag_ == "VBN"):
@@ -617,6 +647,9 @@ def _object_target(verb: Any, obj: Any) -> list[Any] | None:
     if author:
         return author
     row = lex.first_row(verb, "V")
+    if row is not None and lex.coding(row.cameo).quad == VERBAL_CONFLICT_QUAD \
+            and lex.match(obj, "N") and _doers(obj):
+        return _doers(obj)  # "condemned Russia's strikes on Odesa": aimed at Russia
     violent = row is not None and row.cameo[:2] in VIOLENT_ROOTS
     if is_means(obj) and not violent:  # or nobody named
         return _conj(_datives(verb)) or _prep_objects(verb, DELIVERY_PREPS)
@@ -682,7 +715,8 @@ def is_means(tok: Any) -> bool:
 
 
 def _is_agentive(tok: Any) -> bool:
-    return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN"
+    """A name that can act: not the name of a thing ("awarded the Freedom Order to X")."""
+    return tok.ent_type_ in NAMED_ENTS or tok.pos_ == "PROPN" and tok.ent_type_ not in THING_ENTS
 
 
 def _noun_recipients(noun: Any) -> list[Any]:

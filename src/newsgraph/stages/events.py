@@ -400,8 +400,10 @@ class _Context:
         frontier = [c for c in head.children if c.dep_ not in CLAUSE_PLACE_SKIP]
         for _ in range(CLAUSE_PLACE_DEPTH):
             for tok in frontier:
-                if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
-                    found = self._named_place(tok)
+                if tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS:
+                    continue
+                for named in [tok, *_namings(tok)]:
+                    found = self._named_place(named)  # "near the capital Damascus"
                     if found is not None:
                         return found
             frontier = [c for t in frontier for c in t.children
@@ -477,13 +479,28 @@ def _military(actors: list[dict[str, Any]], kind: str) -> None:
         a.pop("_kind", None)
 
 
+def _namings(tok: Any) -> list[Any]:
+    """Words that may name the place a noun stands for: "the capital Damascus", "the
+    Kharkiv frontline", "the city of Aleppo"."""
+    out = [c for c in tok.children if c.dep_ in ("compound", "appos")]
+    return out + [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for o in c.children if o.dep_ == "pobj"]
+
+
 def _targets(cand: Candidate, quad: int) -> list[Any]:
-    """The candidate's recipient heads without what is given in cooperation ("deployed 230
-    troops to Liberia": the troops are the means, Liberia the target); what is given to
-    ("surrendered to Colombian forces") or attacked stays."""
+    """The candidate's recipient heads without the act's own noun, nor what is given in
+    cooperation ("deployed 230 troops to Liberia": the troops are the means, Liberia the
+    target); what is given to ("surrendered to Colombian forces") or attacked stays."""
+    heads = [h for h in cand.recipients if quad == VERBAL_CONFLICT or not _act_noun(h)]
     if quad not in COOPERATION_QUADS:
-        return list(cand.recipients)
-    return [h for h in cand.recipients if not (_given(h) and is_means(h))]
+        return heads
+    return [h for h in heads if not (_given(h) and is_means(h))]
+
+
+def _act_noun(tok: Any) -> bool:
+    """An unnamed event noun ("declared a state of siege", "suspended aid deliveries"):
+    the act itself, not whom it targets; what is condemned or rejected still is."""
+    return tok.pos_ == "NOUN" and not tok.ent_type_ and lex.match(tok, "N") is not None
 
 
 def _given(tok: Any) -> bool:
