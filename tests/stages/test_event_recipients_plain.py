@@ -67,3 +67,17 @@ def test_a_demonym_alone_does_not_make_a_thing_a_party() -> None:
 def test_recipient_inside_objects(text: str, kind: str,
                                   expected: list[tuple[str, str | None]]) -> None:
     assert _recipients(text, kind) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a refusal with a condition is aimed at whoever must meet it
+    ("Iran will not resume talks unless Washington lifts sanctions.", [("Washington", "USA")]),
+    ("The union will not end the strike until the government raises wages.",
+     [("government", None)]),
+    # an offer made "by X" inside "offers for talks by X" is X's
+    ("Hamas spurned repeated offers for talks by the Egyptian government.",
+     [("Egyptian government", "EGY")]),
+])
+def test_refusal_is_aimed_at_the_condition_or_the_author(
+        text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _recipients(text, "REJECT") == expected

@@ -37,6 +37,8 @@ FUTURE_HEADS = frozenset({"set", "due", "schedule", "slate", "poise", "expect"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must"})
 OBLIGATION_AUX = frozenset({"must", "should"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+# The conditions a refusal or threat sets on someone ("until X pays", "unless X leaves").
+CONDITION_UNTIL = frozenset({"until", "unless", "till"})
 # Nouns whose to-clause or that-clause states something not (yet) done.
 NONFACTIVE_NOUNS = frozenset({"decision", "plan", "proposal", "attempt", "effort", "bid",
                               "step", "threat", "demand", "call", "push", "way", "chance",
@@ -204,8 +206,8 @@ def _code_verb(verb: Any) -> Candidate | None:
             cand.recipients = _prep_objects(obj, ABOUT_PREPS)
     _apply_frame(cand, row, verb)
     if not cand.recipients and lex.coding(cand.cameo).quad == VERBAL_CONFLICT_QUAD:
-        cand.recipients = _condemned(verb, cand.trigger)
-    if not any(_is_agentive(r) for r in cand.recipients) \
+        cand.recipients = _condemned(verb, cand.trigger) or conditioned(verb)
+    if not any(is_agentive(r) for r in cand.recipients) \
             and lex.coding(cand.cameo).quad == MATERIAL_COOPERATION:
         _purpose_recipients(cand, verb)
     cand.recipients = authors(cand.recipients)
@@ -222,10 +224,22 @@ def _condemned(verb: Any, trigger: list[Any]) -> list[Any]:
     return []
 
 
+def conditioned(verb: Any) -> list[Any]:
+    """"will not end the strike until the authorities meet its demands": whoever must act
+    first is whom the refusal or threat is aimed at."""
+    for tok in [verb, *(c for c in verb.children if c.dep_ == "xcomp")]:
+        for clause in (c for c in tok.children if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in CONDITION_UNTIL for m in c.children)):
+            subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj and subj[0].pos_ != "PRON":
+                return _conj(subj)
+    return []
+
+
 def _doers(noun: Any) -> list[Any]:
     """Who did what an event noun names: "Russia's strikes", "Russian strikes", "strikes
     by Russia"."""
-    doers = [c for c in noun.children if c.dep_ == "poss" and _is_agentive(c)
+    doers = [c for c in noun.children if c.dep_ == "poss" and is_agentive(c)
              or c.dep_ in ("compound", "amod") and c.ent_type_ in NAMED_ENTS]
     doers += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
               for o in c.children if o.dep_ == "pobj"]
@@ -255,12 +269,16 @@ def _whole(tok: Any) -> Any:
 
 
 def _author(tok: Any) -> list[Any]:
-    if _is_agentive(tok) or tok.lemma_.lower() not in AUTHORED:
+    if is_agentive(tok) or tok.lemma_.lower() not in AUTHORED:
         return []
     by = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
-          for o in c.children if o.dep_ == "pobj" and (c.lower_ == "by" or _is_agentive(o))]
+          for o in c.children if o.dep_ == "pobj" and (c.lower_ == "by" or is_agentive(o))]
     by += [o for c in tok.children if c.dep_ == "acl" for a in c.children
            if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    by += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+           for p in c.children if p.dep_ == "pobj" for b in p.children  # "offers for
+           if b.dep_ == "prep" and b.lower_ == "by" for o in b.children  # talks by X"
+           if o.dep_ == "pobj"]
     by += [c for c in tok.children if c.dep_ == "poss"  # "Argentine calls" may parse as
            or c.dep_ in ("compound", "amod", "nsubj") and c.ent_type_ in NAMED_ENTS]  # nsubj
     return _conj(by)
@@ -272,7 +290,7 @@ def _purpose_recipients(cand: Candidate, verb: Any) -> None:
     for child in verb.children:
         if child.dep_ in ("advcl", "xcomp") and child.pos_ == "VERB" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-            objs = [o for o in child.children if o.dep_ == "dobj" and _is_agentive(o)
+            objs = [o for o in child.children if o.dep_ == "dobj" and is_agentive(o)
                     or o.dep_ == "dobj" and o.pos_ in ("NOUN", "PROPN")]
             if objs:
                 cand.recipients = _conj(objs)
@@ -436,7 +454,7 @@ def _order(cand: Candidate, tok: Any) -> None:
         if child.dep_ == "dobj" and _inner_code(child) is not None:
             cand.cameo = _inner_code(child) or cand.cameo
             cand.covered.add(child.i)
-            if not any(_is_agentive(r) for r in cand.recipients):  # "ordered the release
+            if not any(is_agentive(r) for r in cand.recipients):  # "ordered the release
                 cand.recipients = _noun_recipients(child) or cand.recipients  # of X"
             return
         if child.dep_ == "dobj":  # "ordered the ministers jailed / the prisoners freed"
@@ -631,10 +649,10 @@ def _recipients(verb: Any, noun: Any | None) -> list[Any]:
         else:
             heads = [c for c in verb.children if c.dep_ == dep and (noun is None or c.i != noun.i)
                      and (noun is None or dep != "nsubjpass") and c.lemma_.lower() not in WEAPONS]
-        if dep == "dobj" and heads and datives and not _is_agentive(heads[0]):
+        if dep == "dobj" and heads and datives and not is_agentive(heads[0]):
             return _conj(datives)  # "provided billions of dollars to Taiwan": the receiver
         if heads and not (dep == "dobj" and lex.match(heads[0], "N") and noun is None
-                          and not _is_agentive(heads[0])):
+                          and not is_agentive(heads[0])):
             return _conj(heads)
     return _small_clause_subject(verb) or _prep_objects(verb)
 
@@ -656,7 +674,7 @@ def _object_target(verb: Any, obj: Any) -> list[Any] | None:
     if row is not None and row.cameo[:2] in FORCE_ROOTS and not is_means(obj) \
             and obj.lemma_.lower() not in VIOLENT_LIGHT_OBJECTS:
         return _conj([obj])  # "tortured an inmate to death": force acts on its object
-    if not _is_agentive(obj) and not _is_group(obj):  # "opened fire on X", "denied entry
+    if not is_agentive(obj) and not _is_group(obj):  # "opened fire on X", "denied entry
         return _conj(_datives(verb)) or _prep_objects(verb) \
             or _prep_objects(obj, TRANSFER_PREPS) or _party_within(obj) or None
     return None
@@ -672,7 +690,7 @@ def _party_within(obj: Any) -> list[Any]:
 def _codable(tok: Any) -> bool:
     """A name, a group, or a phrase naming a sector ("Indian television channels"); a
     thing with only a demonym ("Finnish timber exports") is no party."""
-    if _is_agentive(tok) or _is_group(tok):
+    if is_agentive(tok) or _is_group(tok):
         return True
     return act.code_tokens(act.phrase_tokens(tok), tok).sector is not None
 
@@ -714,7 +732,7 @@ def is_means(tok: Any) -> bool:
     return tok.lemma_.lower() in MEANS or tok.ent_type_ in MEASURE_ENTS
 
 
-def _is_agentive(tok: Any) -> bool:
+def is_agentive(tok: Any) -> bool:
     """A name that can act: not the name of a thing ("awarded the Freedom Order to X")."""
     return tok.ent_type_ in NAMED_ENTS or tok.pos_ == "PROPN" and tok.ent_type_ not in THING_ENTS
 
@@ -725,7 +743,7 @@ def _noun_recipients(noun: Any) -> list[Any]:
     suspension of aid to Egypt", "the withdrawal of troops from Iraq")."""
     for tok in [noun, noun.head] if noun.dep_ == "compound" else [noun]:
         party = _prep_objects(tok, frozenset({"of"}))
-        if party and _is_agentive(party[0]):  # "the withdrawal of X from Y": X withdraws
+        if party and is_agentive(party[0]):  # "the withdrawal of X from Y": X withdraws
             return party
         found = _prep_objects(tok, RECIPIENT_PREPS | {"between"})
         if found:
@@ -733,7 +751,7 @@ def _noun_recipients(noun: Any) -> list[Any]:
         found = _prep_objects(tok, frozenset({"of"}))
         if found:
             head = found[0]
-            if not _is_agentive(head) and not _is_group(head):
+            if not is_agentive(head) and not _is_group(head):
                 return _prep_objects(head, RECIPIENT_PREPS) or found
             return found
     return []

@@ -23,7 +23,15 @@ from ..pipeline import Stage
 from ..records import Article, Entity, Quote
 from . import actors as act
 from . import event_lexicon as lex
-from .event_coder import FRAME_CODES, Candidate, code_noun, code_token, is_means
+from .event_coder import (
+    FRAME_CODES,
+    Candidate,
+    code_noun,
+    code_token,
+    conditioned,
+    is_agentive,
+    is_means,
+)
 from .event_scan import EventScan
 from .figurative import NO_EVENT, figurative_code
 from .speakers import SpeakerIndex, resolve
@@ -157,6 +165,8 @@ def refusal(cand: Candidate) -> None:
     if cand.future or present:
         cand.cameo = FRAME_CODES["reject"].get(cand.cameo[:2], FRAME_CODES["reject"][""])
         cand.negated = False
+        if not any(is_agentive(r) for r in cand.recipients):
+            cand.recipients = conditioned(cand.head) or cand.recipients
 
 
 class _Context:
