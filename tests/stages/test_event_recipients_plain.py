@@ -81,3 +81,18 @@ def test_recipient_inside_objects(text: str, kind: str,
 def test_refusal_is_aimed_at_the_condition_or_the_author(
         text: str, expected: list[tuple[str, str | None]]) -> None:
     assert _recipients(text, "REJECT") == expected
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), [
+    # an uncoded party a conflict is aimed at stays its target
+    ("A court in Paris rejected an appeal filed by lawyers of the tycoon.", "REJECT",
+     [("lawyers of the tycoon", None)]),
+    # in co-operation, whoever is reached through a preposition does too
+    ("The Italian government returned the painting to its owner.", "RETREAT",
+     [("its owner", None)]),
+    # ...but never the thing signed or agreed
+    ("Chile and Peru signed a pact on Monday.", "SUPPORT", []),
+])
+def test_uncoded_recipients(text: str, kind: str,
+                            expected: list[tuple[str, str | None]]) -> None:
+    assert _recipients(text, kind) == expected

@@ -763,6 +763,8 @@ def _prep_objects(tok: Any, preps: frozenset[str] = RECIPIENT_PREPS) -> list[Any
         if child.dep_ == "prep" and child.lower_ in preps and child.i > tok.i:
             objs = [o for o in child.children if o.dep_ == "pobj"
                     and o.ent_type_ not in ("DATE", "TIME")]
+            if objs and objs[0].lower_ == "behalf":  # "on behalf of X" is X's side
+                return []
             if objs:
                 return _conj(objs)
     return []

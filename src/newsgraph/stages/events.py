@@ -229,7 +229,7 @@ class _Context:
             r = None if measure else self.actor(h, quote, wide=True, target=True)
             if r:
                 recipients.append(r)
-                if h.pos_ == "PROPN" or coding.quad == VERBAL_CONFLICT and _acted_on(h, cand):
+                if h.pos_ == "PROPN" or _aimed_at(h, cand, coding.quad):
                     named.add(id(r))
         figure = figurative_code(cand, actors, recipients)
         if figure == NO_EVENT:
@@ -453,11 +453,16 @@ class _Context:
         return None
 
 
-def _acted_on(head: Any, cand: Candidate) -> bool:
-    """The trigger's own object, a noun ("rejected the referendum", "boycott the
-    elections"): what a verbal conflict is aimed at, kept as the target though no actor
-    code fits it. Co-operation is not: "signed a pact" is with someone, not the pact."""
-    return head.dep_ == "dobj" and head.pos_ == "NOUN" and head.head in cand.trigger
+def _aimed_at(head: Any, cand: Candidate, quad: int) -> bool:
+    """Whether an uncoded recipient stays as what the event is aimed at: anything a
+    conflict targets ("rejected the referendum", "refused to allow the plane"), and in
+    co-operation whoever is reached through a preposition ("returned it to its owner",
+    "talks with East Asian countries"), never the thing agreed or signed ("a pact")."""
+    if quad not in COOPERATION_QUADS:
+        return True
+    while head.dep_ == "conj":
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ not in ("of", "for")
 
 
 def _record(start: int, end: int, entity: Entity | None, name: str,
