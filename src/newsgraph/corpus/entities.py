@@ -43,6 +43,7 @@ class Member(NamedTuple):
     entity_id: str
     name: str
     label: str
+    role: str | None = None  # the title written with the name in the article
 
 
 class Evidence(NamedTuple):
