@@ -26,10 +26,10 @@ from typing import NamedTuple
 # Chosen on bench/surname_context.py, which hides each full name of a person who shares
 # his surname with others (3,795 on BBC), as if the article wrote the surname alone, and
 # asks who it is; none of the pairs in eval/data/bbc_name_pairs.tsv took part. Margin 5,
-# 3 shared entities, prior 20: 1,610 right, 15 wrong picks of a person known elsewhere
-# and 154 of a person named nowhere else (mostly a second spelling of the one picked,
-# "Rafa" / "Rafael Benitez"), 2,016 refused. Margin 3, 3 shared, prior 4 gave 1,575
-# right, 23 + 170 wrong; margin 2 doubles the wrong picks.
+# 3 shared entities, prior 20: 1,608 right, 13 wrong picks of a person known elsewhere
+# and 152 of a person named nowhere else (mostly a second spelling of the one picked,
+# "Rafa" / "Rafael Benitez"), 2,022 refused. Margin 3, 3 shared, prior 4 gave 1,573
+# right, 22 + 167 wrong; margin 2 (prior 20) 1,895 right but 55 + 211 wrong.
 #
 # The winner's context score must be at least this many times the runner-up's: two
 # bearers in one world (two politicians, two players of one team) share entities by
