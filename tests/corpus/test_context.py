@@ -1,6 +1,9 @@
 """A bare surname shared by several people goes to the one its article's context singles
 out (shared entities, titles), by a clear margin; otherwise it is refused."""
 
+import sqlite3
+
+from newsgraph.corpus.checks import name_spread
 from newsgraph.corpus.context import (
     CONTEXT_MARGIN,
     Profile,
@@ -10,6 +13,7 @@ from newsgraph.corpus.context import (
     title_head,
 )
 from newsgraph.corpus.entities import CorpusEntity, Member, resolve_entities
+from newsgraph.corpus.resolve import Resolution, write
 
 POLITICS = [("Labour", "ORG"), ("Treasury", "ORG"), ("Tony Blair", "PERSON")]
 FOOTBALL = [("Manchester United", "ORG"), ("Alex Ferguson", "PERSON"),
@@ -111,3 +115,12 @@ def test_the_prior_keeps_a_one_article_bearer_from_outweighing_a_frequent_one() 
     assert context_score(once, context, idf, 0)[0] > context_score(often, context, idf, 0)[0]
     assert context_score(once, context, idf, 20)[0] < context_score(often, context, idf, 20)[0]
     assert title_head("shadow chancellor") == "chancellor" and title_head(None) is None
+
+
+def test_name_spread_shows_where_a_bare_surname_went() -> None:
+    members = _corpus(_article("p1", "Brown", POLITICS), _article("p2", "Brown", POLITICS),
+                      _article("s1", "Brown", FOOTBALL), _article("m1", "Brown", []))
+    conn = sqlite3.connect(":memory:")
+    write(conn, Resolution(resolve_entities(members), [], []))
+    assert name_spread(conn, "Brown") == [("Gordon Brown", 2), ("(refused)", 1),
+                                          ("Wes Brown", 1)]
