@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from newsgraph.corpus.checks import check_pairs, near_copy_events
+from newsgraph.corpus.checks import check_pairs, name_spread, near_copy_events
 from newsgraph.eval.corpora import BBC
 
 
@@ -64,8 +64,12 @@ def report(db: Path, inputs: int, seconds: float) -> None:
           f"once; near copies: {copied} reports repeating the article they copy, {twice} of "
           f"them counted as another event")
     print("pairs checked:")
-    for v in check_pairs(conn):
+    verdicts = check_pairs(conn)
+    for v in verdicts:
         print(f"  {v.relation:9} {v.a!r:20} / {v.b!r:20} {v.verdict}")
+    for v in (v for v in verdicts if v.verdict == "NOT merged"):
+        spread = ", ".join(f"{person} {n}" for person, n in name_spread(conn, v.b))
+        print(f"  {v.b!r} as written went to (articles): {spread}")
 
 
 def main() -> None:

@@ -48,6 +48,18 @@ def check_pairs(conn: sqlite3.Connection) -> list[PairVerdict]:
     return out
 
 
+def name_spread(conn: sqlite3.Connection, name: str) -> list[tuple[str, int]]:
+    """Which corpus people the clusters written with this name went to, with how many
+    articles each, most first; a refused bare surname is shown as "(refused)". A pair
+    "NOT merged" may be right: "Brown" alone is not always Gordon Brown."""
+    rows = conn.execute(
+        "SELECT e.name, e.ambiguous, COUNT(DISTINCT m.article_id) FROM corpus_members m "
+        "JOIN corpus_entities e ON e.id = m.corpus_id WHERE m.name = ? AND "
+        "e.label = 'PERSON' GROUP BY e.id", (name,)).fetchall()
+    spread = [("(refused)" if ambiguous else person, n) for person, ambiguous, n in rows]
+    return sorted(spread, key=lambda r: (-r[1], r[0]))
+
+
 def near_copy_events(conn: sqlite3.Connection) -> tuple[int, int]:
     """(reports in near copies that repeat a report of the article they copy, of which
     counted as another event). Exact copies are stored as sources only, with no events."""

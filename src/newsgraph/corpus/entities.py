@@ -7,7 +7,9 @@
    never do (different given names are different people, however similar the strings);
 3. a surname alone ("Blair") joins a full name only when it is unambiguous: exactly one
    full-named person with that surname in the same article, else in the whole corpus, or
-   one bearer who has nearly all the corpus's full-name articles with that surname;
+   one bearer who has nearly all the corpus's full-name articles with that surname,
+   else the bearer the article's own context singles out by a clear margin (the
+   entities it shares with his full-name articles, his titles: :mod:`.context`);
    otherwise it keeps an id of its own, flagged ambiguous; an initial ("S Williams")
    joins only the one spelled-out name it fits;
 4. organisations merge on their normalised name, and on a near-identical spelling
@@ -22,6 +24,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from .context import Contexts, Profile, choose
 from .names import PersonName, given_compatible, org_key, person_name
 
 PERSON_LABELS = frozenset({"PERSON"})
@@ -43,6 +46,7 @@ class Member(NamedTuple):
     entity_id: str
     name: str
     label: str
+    role: str | None = None  # the title written with the name in the article
 
 
 class Evidence(NamedTuple):
@@ -66,14 +70,15 @@ def resolve_entities(members: Iterable[Member]) -> list[CorpusEntity]:
     for the same input (numbered in order of the sorted names)."""
     people: list[Member] = []
     orgs: list[Member] = []
+    others: list[Member] = []  # places and facilities: context for surnames, no ids
     for m in members:
         if not any(c.isupper() for c in m.name):
             continue  # "bush", "the council": a tagging slip, not a name
         if m.label in PERSON_LABELS:
             people.append(m)
-        elif m.label in ORG_LABELS:
-            orgs.append(m)
-    out = _people(people) + _organisations(orgs)
+        else:
+            (orgs if m.label in ORG_LABELS else others).append(m)
+    out = _people(people, orgs + others) + _organisations(orgs)
     return [e._replace(id=f"{e.label[:3].lower()}:{n}") for n, e in enumerate(out, start=1)]
 
 
@@ -94,7 +99,8 @@ class _Group:
                             tuple(self.evidence), ambiguous)
 
 
-def _people(members: list[Member]) -> list[CorpusEntity]:
+def _people(members: list[Member], context: list[Member]) -> list[CorpusEntity]:
+    """Corpus people; ``context`` (the other entities) helps place a bare surname."""
     full: list[tuple[PersonName, Member]] = []
     single: list[tuple[PersonName, Member]] = []
     for m in sorted(members, key=lambda m: (m.name, m.article_id, m.entity_id)):
@@ -102,7 +108,8 @@ def _people(members: list[Member]) -> list[CorpusEntity]:
         if name is not None:
             (full if name.given else single).append((name, m))
     groups = _full_name_groups(full)
-    extra = _attach_surnames(groups, single)
+    extra = _attach_surnames(groups, single, [(m.article_id, f"org:{org_key(m.name)}")
+                                              for m in context])
     return [g.entity() for g in groups] + extra
 
 
@@ -152,32 +159,96 @@ def _join(group: _Group, name: PersonName, member: Member) -> None:
         group.name = name  # keep the fullest given names to compare with
 
 
-def _attach_surnames(groups: list[_Group], single: list[tuple[PersonName, Member]]
-                     ) -> list[CorpusEntity]:
-    """Surname-only clusters joined to the one person they can be; the rest stay apart."""
-    by_skeleton: dict[str, list[_Group]] = defaultdict(list)
-    in_article: dict[tuple[str, str], list[_Group]] = defaultdict(list)
-    for g in groups:
-        by_skeleton[g.name.skeleton].append(g)
-        for m in g.members:
-            in_article[(m.article_id, g.name.skeleton)].append(g)
+def _attach_surnames(groups: list[_Group], single: list[tuple[PersonName, Member]],
+                     context_keys: list[tuple[str, str]]) -> list[CorpusEntity]:
+    """Surname-only clusters joined to the one person they can be (unambiguous, dominant,
+    else singled out by the article's context); the rest stay apart."""
+    named = [tuple(g.members) for g in groups]  # full names only, before any surname joins
+    by_skeleton, in_article = _surname_index(groups)
+    undecided = [(n, m) for n, m in single
+                 if not _attach_unambiguous(n, m, by_skeleton, in_article)]
+    picker = _ContextPicker(groups, named, undecided, context_keys)
     alone: dict[str, _Group] = {}
-    for name, member in single:
-        local = list(dict.fromkeys(in_article[(member.article_id, name.skeleton)]))
-        candidates = local or by_skeleton[name.skeleton]
-        dominant = None if local else _dominant(candidates)
-        if len(candidates) == 1:
-            where = "in the same article" if local else "in the corpus"
-            candidates[0].add(member, f"surname of the only full name {where}", 100.0)
-        elif dominant is not None:
-            group, share = dominant
-            group.add(member, "surname of the person who bears it in "
-                      f"{share:.0%} of the articles naming someone by it", 100.0 * share)
-        elif name.skeleton in alone:
+    for name, member in undecided:
+        local = in_article[(member.article_id, name.skeleton)]
+        if not local and picker.attach(by_skeleton[name.skeleton], name, member):
+            continue
+        if name.skeleton in alone:
             alone[name.skeleton].add(member, "same surname alone", 100.0)
         else:
             alone[name.skeleton] = _Group(name, member)
     return [g.entity(ambiguous=bool(by_skeleton[k])) for k, g in alone.items()]
+
+
+_Index = dict[str, list[_Group]]
+_ArticleIndex = dict[tuple[str, str], list[_Group]]
+
+
+def _surname_index(groups: list[_Group]) -> tuple[_Index, _ArticleIndex]:
+    """Full-name groups by surname skeleton, in the corpus and in each article."""
+    by_skeleton: _Index = defaultdict(list)
+    in_article: _ArticleIndex = defaultdict(list)
+    for g in groups:
+        by_skeleton[g.name.skeleton].append(g)
+        for m in g.members:
+            if g not in in_article[(m.article_id, g.name.skeleton)]:
+                in_article[(m.article_id, g.name.skeleton)].append(g)
+    return by_skeleton, in_article
+
+
+def _attach_unambiguous(name: PersonName, member: Member, by_skeleton: _Index,
+                        in_article: _ArticleIndex) -> bool:
+    """Join a bare surname to the only full name that fits, in the article or the corpus,
+    or to its dominant bearer; False when that leaves a choice."""
+    local = in_article[(member.article_id, name.skeleton)]
+    candidates = local or by_skeleton[name.skeleton]
+    dominant = None if local else _dominant(candidates)
+    if len(candidates) == 1:
+        where = "in the same article" if local else "in the corpus"
+        candidates[0].add(member, f"surname of the only full name {where}", 100.0)
+    elif dominant is not None:
+        group, share = dominant
+        group.add(member, "surname of the person who bears it in "
+                  f"{share:.0%} of the articles naming someone by it", 100.0 * share)
+    return len(candidates) == 1 or dominant is not None
+
+
+class _ContextPicker:
+    """Bare surnames placed by their article's context, once the unambiguous ones have
+    joined their people (so "Blair" in an article counts as Tony Blair there)."""
+
+    def __init__(self, groups: list[_Group], named: list[tuple[Member, ...]],
+                 undecided: list[tuple[PersonName, Member]],
+                 keys: list[tuple[str, str]]) -> None:
+        self.index = {id(g): i for i, g in enumerate(groups)}
+        people = [(m.article_id, f"per:{i}") for i, g in enumerate(groups) for m in g.members]
+        bare = [(m.article_id, f"surname:{n.skeleton}") for n, m in undecided]
+        self.contexts = Contexts([*keys, *people, *bare])
+        self.named = named
+        self.profiles: dict[int, Profile] = {}
+
+    def profile(self, i: int) -> Profile:
+        if i not in self.profiles:
+            members = self.named[i]
+            self.profiles[i] = self.contexts.profile(
+                (m.article_id for m in members), f"per:{i}", (m.role for m in members))
+        return self.profiles[i]
+
+    def attach(self, candidates: list[_Group], name: PersonName, member: Member) -> bool:
+        """Join ``member`` to the candidate its context singles out; False if none, if
+        the winner's surname is only a transliteration of the one written ("Scot" /
+        "Eleanor Scott": a guess on a guess), or if the corpus tags the name as a place
+        or organisation in more articles than as this surname alone ("England")."""
+        own = f"surname:{name.skeleton}"
+        if self.contexts.df[f"org:{org_key(member.name)}"] > self.contexts.df[own]:
+            return False
+        profiles = [self.profile(self.index[id(g)]) for g in candidates]
+        choice = choose(profiles, self.contexts.of(member.article_id, own), member.role,
+                        self.contexts.idf)
+        if choice is None or candidates[choice.bearer].name.surname != name.surname:
+            return False
+        candidates[choice.bearer].add(member, choice.rule, choice.score)
+        return True
 
 
 def _dominant(candidates: list[_Group]) -> tuple[_Group, float] | None:

@@ -77,9 +77,9 @@ def resolve(conn: sqlite3.Connection) -> Resolution:
 
 
 def _members(conn: sqlite3.Connection) -> Iterator[Member]:
-    for r in conn.execute("SELECT article_id, id, name, label FROM entities "
+    for r in conn.execute("SELECT article_id, id, name, label, role FROM entities "
                           "ORDER BY article_id, id"):
-        yield Member(r["article_id"], r["id"], r["name"], r["label"] or "")
+        yield Member(r["article_id"], r["id"], r["name"], r["label"] or "", r["role"])
 
 
 def _article_meta(conn: sqlite3.Connection) -> dict[str, dict[str, Any]]:
