@@ -96,3 +96,14 @@ def test_refusal_is_aimed_at_the_condition_or_the_author(
 def test_uncoded_recipients(text: str, kind: str,
                             expected: list[tuple[str, str | None]]) -> None:
     assert _recipients(text, kind) == expected
+
+
+def test_a_no_event_verb_inside_a_frame_does_not_fail_the_stage() -> None:
+    """Regression: "pledged to fight poverty" looked up the QuadClass of the "none" code
+    ("fight poverty" is no event) and failed the events stage (KeyError 'no0') for 7 BBC
+    articles."""
+    article = Article("The union pledged to fight poverty in Kenya.")
+    for stage in default_stages():
+        stage.process_batch([article])
+    assert article.status == "ok", article.status
+    assert [e["type"] for e in article.extra["events"]] == ["AGREE"]

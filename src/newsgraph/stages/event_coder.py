@@ -199,19 +199,25 @@ def _code_verb(verb: Any) -> Candidate | None:
         found = _noun_recipients(noun)  # "the deployment of troops": the verb's "to X"
         given = found and all(is_means(f) and f.pos_ != "PROPN" for f in found)
         cand.recipients = (cand.recipients or found) if given else found or cand.recipients
-    elif not cand.recipients and lex.coding(row.cameo).quad == VERBAL_CONFLICT_QUAD:
+    elif not cand.recipients and _verbal_conflict(row.cameo):
         cand.recipients = _condemned(verb, cand.trigger)
     elif not cand.recipients:  # "voiced his support of/for X": the object noun's X
         for obj in (c for c in verb.children if c.dep_ == "dobj" and lex.match(c, "N")):
             cand.recipients = _prep_objects(obj, ABOUT_PREPS)
     _apply_frame(cand, row, verb)
-    if not cand.recipients and lex.coding(cand.cameo).quad == VERBAL_CONFLICT_QUAD:
+    if not cand.recipients and _verbal_conflict(cand.cameo):
         cand.recipients = _condemned(verb, cand.trigger) or conditioned(verb)
     if not any(is_agentive(r) for r in cand.recipients) \
             and lex.coding(cand.cameo).quad == MATERIAL_COOPERATION:
         _purpose_recipients(cand, verb)
     cand.recipients = authors(cand.recipients)
     return cand
+
+
+def _verbal_conflict(cameo: str) -> bool:
+    """Whether a code is a demand, threat, rejection or accusation ("none" is no code: "fight
+    poverty" is no event)."""
+    return cameo != lex.NO_EVENT and lex.coding(cameo).quad == VERBAL_CONFLICT_QUAD
 
 
 def _condemned(verb: Any, trigger: list[Any]) -> list[Any]:
@@ -665,7 +671,7 @@ def _object_target(verb: Any, obj: Any) -> list[Any] | None:
     if author:
         return author
     row = lex.first_row(verb, "V")
-    if row is not None and lex.coding(row.cameo).quad == VERBAL_CONFLICT_QUAD \
+    if row is not None and _verbal_conflict(row.cameo) \
             and lex.match(obj, "N") and _doers(obj):
         return _doers(obj)  # "condemned Russia's strikes on Odesa": aimed at Russia
     violent = row is not None and row.cameo[:2] in VIOLENT_ROOTS
