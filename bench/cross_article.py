@@ -20,7 +20,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from newsgraph.corpus.checks import check_pairs, name_spread, near_copy_events
+from newsgraph.corpus.checks import (
+    check_bare_surnames,
+    check_pairs,
+    name_spread,
+    near_copy_events,
+)
 from newsgraph.eval.corpora import BBC
 
 
@@ -70,6 +75,16 @@ def report(db: Path, inputs: int, seconds: float) -> None:
     for v in (v for v in verdicts if v.verdict == "NOT merged"):
         spread = ", ".join(f"{person} {n}" for person, n in name_spread(conn, v.b))
         print(f"  {v.b!r} as written went to (articles): {spread}")
+    print(f"same-person pairs merged {sum(v.ok for v in verdicts if v.relation == 'same')}/"
+          f"{sum(v.relation == 'same' for v in verdicts)}, different people apart "
+          f"{sum(v.ok for v in verdicts if v.relation == 'different')}/"
+          f"{sum(v.relation == 'different' for v in verdicts)}")
+    mentions = check_bare_surnames(conn)
+    print("bare surnames read by hand, per article:")
+    for m in mentions:
+        print(f"  {m.article:14} {m.name!r:9} should be {m.person!r:18} went to "
+              f"{m.went_to!r:18} {'ok' if m.ok else 'WRONG'}")
+    print(f"bare surnames right {sum(m.ok for m in mentions)}/{len(mentions)}")
 
 
 def main() -> None:

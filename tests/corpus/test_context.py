@@ -124,3 +124,18 @@ def test_name_spread_shows_where_a_bare_surname_went() -> None:
     write(conn, Resolution(resolve_entities(members), [], []))
     assert name_spread(conn, "Brown") == [("Gordon Brown", 2), ("(refused)", 1),
                                           ("Wes Brown", 1)]
+
+
+def test_a_dominant_bearer_does_not_take_a_surname_whose_context_is_another_s() -> None:
+    """Regression: "Howard" in a football line-up went to the Tory leader, who bears the
+    surname in over 90% of its full-name articles, though its context was the keeper's."""
+    members: list[Member] = []
+    for n in range(12):
+        members += _article(f"m{n}", "Michael Howard", POLITICS)
+    members += _article("t0", "Tim Howard", FOOTBALL)
+    members += _article("s1", "Howard", FOOTBALL[:2])  # too little context to pick Tim
+    members += _article("q1", "Howard", [])  # no context at all: the dominant bearer
+    ids = _ids(members)
+    michael = ids[("m0", "e1")].id
+    assert ids[("s1", "e1")].id != michael
+    assert ids[("q1", "e1")].id == michael

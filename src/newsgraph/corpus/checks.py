@@ -48,6 +48,42 @@ def check_pairs(conn: sqlite3.Connection) -> list[PairVerdict]:
     return out
 
 
+class MentionVerdict(NamedTuple):
+    article: str  # the corpus's own id ("politics/389")
+    name: str
+    person: str  # whom it must be merged into; "-": none of the people named in full
+    went_to: str  # the corpus person it was merged into, "(refused)" or "absent"
+
+    @property
+    def ok(self) -> bool:
+        if self.person != "-":
+            return self.went_to == self.person
+        return self.went_to not in _named_bearers(self.name) and self.went_to != "absent"
+
+
+def bare_surnames(name: str = "bbc_bare_surnames.tsv") -> list[tuple[str, str, str]]:
+    return name_pairs(name)
+
+
+def _named_bearers(surname: str) -> set[str]:
+    """The people of the answer file who bear this surname."""
+    return {p for _, n, p in bare_surnames() if n == surname and p != "-"}
+
+
+def check_bare_surnames(conn: sqlite3.Connection) -> list[MentionVerdict]:
+    """Where each hand-read bare surname went, per article (the input's own id)."""
+    out = []
+    for article, name, person in bare_surnames():
+        rows = conn.execute(
+            "SELECT e.name, e.ambiguous FROM corpus_members m JOIN corpus_entities e ON "
+            "e.id = m.corpus_id JOIN sources s ON s.article_id = m.article_id WHERE m.name = ? "
+            "AND e.label = 'PERSON' AND json_extract(s.source, '$.id') = ?",
+            (name, article)).fetchall()
+        went = "absent" if not rows else "(refused)" if rows[0][1] else rows[0][0]
+        out.append(MentionVerdict(article, name, person, went))
+    return out
+
+
 def name_spread(conn: sqlite3.Connection, name: str) -> list[tuple[str, int]]:
     """Which corpus people the clusters written with this name went to, with how many
     articles each, most first; a refused bare surname is shown as "(refused)". A pair

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from .context import Contexts, Profile, choose
+from .context import Contexts, Profile, choose, context_score
 from .names import PersonName, given_compatible, org_key, person_name
 
 PERSON_LABELS = frozenset({"PERSON"})
@@ -171,7 +171,14 @@ def _attach_surnames(groups: list[_Group], single: list[tuple[PersonName, Member
     alone: dict[str, _Group] = {}
     for name, member in undecided:
         local = in_article[(member.article_id, name.skeleton)]
-        if not local and picker.attach(by_skeleton[name.skeleton], name, member):
+        candidates = by_skeleton[name.skeleton]
+        if not local and picker.attach(candidates, name, member):
+            continue
+        dominant = None if local else _dominant(candidates)
+        if dominant is not None and picker.fits(dominant[0], candidates, member, name):
+            group, share = dominant
+            group.add(member, "surname of the person who bears it in "
+                      f"{share:.0%} of the articles naming someone by it", 100.0 * share)
             continue
         if name.skeleton in alone:
             alone[name.skeleton].add(member, "same surname alone", 100.0)
@@ -198,19 +205,14 @@ def _surname_index(groups: list[_Group]) -> tuple[_Index, _ArticleIndex]:
 
 def _attach_unambiguous(name: PersonName, member: Member, by_skeleton: _Index,
                         in_article: _ArticleIndex) -> bool:
-    """Join a bare surname to the only full name that fits, in the article or the corpus,
-    or to its dominant bearer; False when that leaves a choice."""
+    """Join a bare surname to the only full name that fits, in the article or the corpus;
+    False when that leaves a choice."""
     local = in_article[(member.article_id, name.skeleton)]
     candidates = local or by_skeleton[name.skeleton]
-    dominant = None if local else _dominant(candidates)
     if len(candidates) == 1:
         where = "in the same article" if local else "in the corpus"
         candidates[0].add(member, f"surname of the only full name {where}", 100.0)
-    elif dominant is not None:
-        group, share = dominant
-        group.add(member, "surname of the person who bears it in "
-                  f"{share:.0%} of the articles naming someone by it", 100.0 * share)
-    return len(candidates) == 1 or dominant is not None
+    return len(candidates) == 1
 
 
 class _ContextPicker:
@@ -249,6 +251,17 @@ class _ContextPicker:
             return False
         candidates[choice.bearer].add(member, choice.rule, choice.score)
         return True
+
+    def fits(self, group: _Group, candidates: list[_Group], member: Member,
+             name: PersonName) -> bool:
+        """Whether no other bearer's context fits the article better than ``group``'s: a
+        dominant bearer ("Howard": the Tory leader in 94 articles) must not take the
+        "Howard" of a football line-up, whose context is the goalkeeper's."""
+        own = f"surname:{name.skeleton}"
+        context = self.contexts.of(member.article_id, own)
+        scores = {id(g): context_score(self.profile(self.index[id(g)]), context,
+                                       self.contexts.idf)[0] for g in candidates}
+        return all(score <= scores[id(group)] for score in scores.values())
 
 
 def _dominant(candidates: list[_Group]) -> tuple[_Group, float] | None:
