@@ -107,3 +107,15 @@ def test_a_no_event_verb_inside_a_frame_does_not_fail_the_stage() -> None:
         stage.process_batch([article])
     assert article.status == "ok", article.status
     assert [e["type"] for e in article.extra["events"]] == ["AGREE"]
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), [
+    # PLV's convention, followed on its tune half: cyber warfare is an assault ...
+    ("Iran launched cyber warfare against Albania.", "ASSAULT", [("Albania", "ALB")]),
+    # ... and a call for sanctions against someone a threat
+    ("The senator called for sanctions against Venezuela.", "THREATEN",
+     [("Venezuela", "VEN")]),
+])
+def test_conventions_of_the_2021_scheme(text: str, kind: str,
+                                        expected: list[tuple[str, str]]) -> None:
+    assert _recipients(text, kind) == expected
