@@ -1,10 +1,10 @@
 """Actor coding: the words naming an actor -> ISO alpha-3 country (or IGO code) and sector.
 
 Knowledge is data (``data/actors/``): country aliases, demonyms and capitals used as
-metonyms, organisations, sector words and a few well-known office holders. The text
-itself decides first: "Russian Foreign Minister Sergei Lavrov" -> RUS GOV, "Russian forces"
--> RUS MIL, "a US Senate committee" -> USA LEG, "Kyiv" -> UKR GOV, "the UN nuclear
-watchdog" -> IAEA.
+metonyms, organisations, political parties, sector words and a few well-known office
+holders. The text itself decides first: "Russian Foreign Minister Sergei Lavrov" -> RUS
+GOV, "Russian forces" -> RUS MIL, "a US Senate committee" -> USA LEG, "Kyiv" -> UKR GOV,
+"the UN nuclear watchdog" -> IAEA.
 """
 
 from __future__ import annotations
@@ -23,6 +23,10 @@ PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "c
 # Longest alias, in tokens, tried when matching names ("international atomic energy agency").
 MAX_ALIAS_TOKENS = 6
 PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "we", "i"})
+# Roles that belong to whatever organisation is named before them ("Labour leader").
+ORG_ROLES = frozenset({"leader", "leaders", "leadership", "chief", "head", "official",
+                       "officials", "spokesman", "spokeswoman", "spokesperson", "chairman",
+                       "chairwoman", "member", "members"})
 # How many sentences back "it"/"they" may look for the country or organisation meant.
 PRONOUN_SENTENCES = 2
 
@@ -55,7 +59,7 @@ class ActorLexicon:
     def __init__(self) -> None:
         self.names: dict[tuple[str, ...], Hit] = {}
         self._countries()
-        for row in data_rows("actors/organisations.tsv"):
+        for row in [*data_rows("actors/organisations.tsv"), *data_rows("actors/parties.tsv")]:
             for alias in row["alias"].split("|"):
                 self.names[_key(alias)] = Hit("org", row["code"] or None, row["sector"] or None)
         for row in data_rows("actors/people.tsv"):
@@ -197,11 +201,18 @@ def _code_words(words: tuple[str, ...], persons: tuple[bool, ...],
     sector_words = [w for k, w in enumerate(words[:upto]) if not _inside(k, hits)]
     sector = lex.sector_of(sector_words) if sector_words else None
     org_sectors = [(b, h.sector) for _, b, h in hits if h.kind in ("org", "person") and b <= upto]
-    if org_sectors and (sector is None or _last_is_org(list(words[:upto]), hits)):
+    if org_sectors and (sector is None or _last_is_org(list(words[:upto]), hits)
+                        or _role_of_org(words, org_sectors[-1][0])):
         sector = org_sectors[-1][1]
     if sector is None and kind == "capital":
         sector = "GOV"  # "Kyiv says": the capital stands for the government
     return country, sector, kind
+
+
+def _role_of_org(words: tuple[str, ...], after: int) -> bool:
+    """"Tory leader", "Hamas official": a generic role right after an organisation's name
+    holds it in that organisation, whose sector it takes (a "Labour MP" stays LEG)."""
+    return after < len(words) and words[after].lower() in ORG_ROLES
 
 
 def _in_person_name(persons: tuple[bool, ...], hit: tuple[int, int, Hit]) -> bool:

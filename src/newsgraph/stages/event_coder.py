@@ -31,6 +31,12 @@ RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "at", "upon", "into"
                              "towards", "from"})
 # The nouns of stances take their object with these too: "support for X", "praise of X".
 ABOUT_PREPS = RECIPIENT_PREPS | {"for", "of"}
+# ... and the nouns of feelings with these: "concern over X", "misgivings about X".
+STANCE_PREPS = ABOUT_PREPS | {"over", "about", "at"}
+FEELINGS = frozenset({"concern", "concerns", "dismay", "outrage", "anger", "disappointment",
+                      "misgivings", "reservations", "alarm", "indignation", "displeasure",
+                      "disapproval", "objection", "objections", "support", "solidarity",
+                      "gratitude", "condolence", "condolences", "sympathy", "appreciation"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # "is set to meet", "is due to visit": scheduled, i.e. future, actions.
 FUTURE_HEADS = frozenset({"set", "due", "schedule", "slate", "poise", "expect"})
@@ -194,6 +200,11 @@ def _code_verb(verb: Any) -> Candidate | None:
                         for o in c.children if o.dep_ == "pobj"])
         if givers:  # "received support from the US military": the US military gave it
             cand.actors, cand.recipients = givers, cand.actors
+    stance = _arg_object(verb, row)
+    if noun is None and stance is not None:  # "expressed concern over X": X, not concern
+        cand.covered.add(stance.i)
+        cand.recipients = _prep_objects(stance, STANCE_PREPS) or [
+            r for r in cand.recipients if r.i != stance.i]
     if noun is not None:
         cand.covered.add(noun.i)
         found = _noun_recipients(noun)  # "the deployment of troops": the verb's "to X"
@@ -212,6 +223,15 @@ def _code_verb(verb: Any) -> Candidate | None:
         _purpose_recipients(cand, verb)
     cand.recipients = authors(cand.recipients)
     return cand
+
+
+def _arg_object(verb: Any, row: lex.Trigger) -> Any | None:
+    """The feeling that made the trigger row match ("concern" in "expressed concern"): part
+    of the trigger, not whom the event is aimed at (a summoned envoy still is)."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lower_ in row.args and child.lower_ in FEELINGS:
+            return child
+    return None
 
 
 def _verbal_conflict(cameo: str) -> bool:
@@ -660,6 +680,8 @@ def _recipients(verb: Any, noun: Any | None) -> list[Any]:
                      and (noun is None or dep != "nsubjpass") and c.lemma_.lower() not in WEAPONS]
         if dep == "dobj" and heads and datives and not is_agentive(heads[0]):
             return _conj(datives)  # "provided billions of dollars to Taiwan": the receiver
+        if dep == "dobj":  # "branded the plan a disaster": the second object is a label
+            heads = heads[:1]
         if heads and not (dep == "dobj" and lex.match(heads[0], "N") and noun is None
                           and not is_agentive(heads[0])):
             return _conj(heads)

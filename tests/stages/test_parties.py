@@ -1,0 +1,53 @@
+"""Political parties as actors (data/actors/parties.tsv): a party of one country gets its
+code, a name several countries' parties bear gets the party sector only; a generic role
+after an organisation's name ("Tory leader") takes its sector; criticism in the words of a
+stance ("expressed concern over X") is an accusation aimed at X."""
+
+import pytest
+
+from newsgraph.analyze import default_stages
+from newsgraph.records import Article
+from newsgraph.stages import actors
+from newsgraph.stages.events import EventsStage
+
+
+@pytest.mark.parametrize(("phrase", "country", "sector"), [
+    ("Liberal Democrats", "GBR", "PTY"),
+    ("Republicans", "USA", "PTY"),
+    ("the BJP", "IND", "PTY"),
+    # Britain's, Australia's, Israel's ...: no country guessed
+    ("Labour", None, "PTY"),
+    ("Tory leader Michael Howard", None, "PTY"),
+    ("Hamas official", "PSE", "REB"),
+    # a specific office stays itself
+    ("Labour MP", None, "LEG"),
+])
+def test_party_codes(phrase: str, country: str | None, sector: str) -> None:
+    code = actors.code_text(phrase)
+    assert (code.country, code.sector) == (country, sector)
+
+
+def test_lowercase_words_are_not_parties() -> None:
+    assert actors.code_text("labour costs").sector is None
+
+
+def _events(text: str) -> list[tuple[str, str, list[str]]]:
+    article = Article(text)
+    for stage in default_stages():
+        stage.process_batch([article])
+    EventsStage().process(article)
+    return [(e["type"], text[e["actor"][0]["start"]:e["actor"][0]["end"]],
+             [text[r["start"]:r["end"]] for r in e["recipient"]])
+            for e in article.extra["events"]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Liberal Democrats expressed concern over the new asylum rules.",
+     ("ACCUSE", "Liberal Democrats", ["new asylum rules"])),
+    ("The Greens voiced misgivings about the proposals.",
+     ("ACCUSE", "Greens", ["proposals"])),
+    ("Labour branded the plan a disaster.", ("ACCUSE", "Labour", ["plan"])),
+])
+def test_criticism_in_the_words_of_a_stance(text: str,
+                                            expected: tuple[str, str, list[str]]) -> None:
+    assert expected in _events(text)
