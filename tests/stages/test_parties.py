@@ -51,3 +51,24 @@ def _events(text: str) -> list[tuple[str, str, list[str]]]:
 def test_criticism_in_the_words_of_a_stance(text: str,
                                             expected: tuple[str, str, list[str]]) -> None:
     assert expected in _events(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the passive's "by X" hung on the object by the parser is still the actor
+    ("The scheme has been branded a disgraceful waste by MPs.",
+     ("ACCUSE", "MPs", ["scheme"])),
+    # criticism as a stance adjective
+    ("Charles Kennedy was critical of the Home Secretary.",
+     ("ACCUSE", "Charles Kennedy", ["Home Secretary"])),
+    # "called on the prime minister to" is a request, not a phone call ...
+    ("Charles Kennedy called on the prime minister to resign.",
+     ("REQUEST", "Charles Kennedy", ["prime minister"])),
+])
+def test_statements_of_politics(text: str, expected: tuple[str, str, list[str]]) -> None:
+    assert expected in _events(text)
+
+
+def test_a_date_is_no_particle() -> None:
+    """... while "called the president on Friday to" is a call ("on Friday" is a date)."""
+    found = _events("Angela Merkel called the French president on Friday to discuss Brexit.")
+    assert [kind for kind, _, _ in found] == ["CONSULT"]

@@ -330,8 +330,9 @@ def _code_adjective(adj: Any) -> Candidate | None:
     if row is None or adj.dep_ not in ("acomp", "amod", "ROOT", "advcl", "ccomp", "xcomp"):
         return None
     holder = adj.head if adj.dep_ == "acomp" else adj
-    cand = Candidate(row.cameo, [adj], holder, _subjects(holder), [])
-    _apply_frame(cand, row, adj)
+    cand = Candidate(row.cameo, [adj], holder, _subjects(holder),
+                     _prep_objects(adj, STANCE_PREPS) if row.prep else [])
+    _apply_frame(cand, row, adj)  # "critical of X": X
     return cand
 
 
@@ -658,8 +659,15 @@ def _conjoined_name(prep: Any) -> list[Any]:
 
 
 def _agent(tok: Any) -> list[Any]:
-    return [o for c in tok.children if c.dep_ == "agent"
-            for o in c.children if o.dep_ == "pobj"]
+    """The passive's "by X"; also when the parser hangs it on the verb's object ("has been
+    branded a disgraceful waste by MPs")."""
+    found = [o for c in tok.children if c.dep_ == "agent"
+             for o in c.children if o.dep_ == "pobj"]
+    if found or not any(c.dep_ == "auxpass" for c in tok.children):
+        return found
+    return [o for c in tok.children if c.dep_ in ("dobj", "oprd", "attr") for p in c.children
+            if p.dep_ == "prep" and p.lower_ == "by" for o in p.children
+            if o.dep_ == "pobj" and (is_agentive(o) or _is_group(o))]
 
 
 def _recipients(verb: Any, noun: Any | None) -> list[Any]:

@@ -100,7 +100,11 @@ def arg_words(tok: Any) -> set[str]:
 
 
 def preps_of(tok: Any) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent")}
+    """The particles and prepositions of a word, without those of dates ("called X on
+    Friday" is no "call on")."""
+    return {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent")
+            and not any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME")
+                        for o in c.children)}
 
 
 def match(tok: Any, pos: str | None = None) -> Trigger | None:
