@@ -72,3 +72,9 @@ def test_a_date_is_no_particle() -> None:
     """... while "called the president on Friday to" is a call ("on Friday" is a date)."""
     found = _events("Angela Merkel called the French president on Friday to discuss Brexit.")
     assert [kind for kind, _, _ in found] == ["CONSULT"]
+
+
+def test_a_rejection_with_an_expletive_subject_is_aimed_at_the_clause_s_subject() -> None:
+    found = _events("Lady Boothroyd said it was unacceptable for the lord chancellor to "
+                    "chair the house.")
+    assert ("REJECT", "Lady Boothroyd", ["lord chancellor"]) in found

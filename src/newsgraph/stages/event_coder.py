@@ -70,6 +70,8 @@ PLAIN_CUES = frozenset({"say", "tell", "report", "claim", "write", "add", "note"
 BLAME_WORDS = frozenset({"responsible", "guilty", "culpable", "behind"})
 # "X said Y was unacceptable": the predicates that make a rejection (PLOVER 3.10).
 REFUSAL_WORDS = frozenset({"unacceptable", "inadmissible", "intolerable", "impossible"})
+# Subjects that stand for a clause after the predicate ("it was unacceptable for X to").
+EXPLETIVES = frozenset({"it", "this", "that"})
 # Objects that are the means, not the target: "fired cruise missiles at a dam".
 WEAPONS = frozenset({"missile", "rocket", "shell", "bullet", "shot", "round", "bomb", "drone",
                      "grenade", "mortar", "artillery", "weapon", "gun", "torpedo", "salvo"})
@@ -383,6 +385,9 @@ def _obligation(verb: Any) -> Candidate | None:
     else:
         return None
     recipients = [c for c in verb.children if c.dep_ in SUBJ | {"nsubjpass"}]
+    if all(r.lower_ in EXPLETIVES for r in recipients):  # "it was unacceptable for X to"
+        recipients = [s for c in verb.children if c.dep_ in ("advcl", "xcomp", "ccomp")
+                      for s in c.children if s.dep_ in SUBJ] or recipients
     cand = Candidate(code, [verb], cue, _subjects(cue), _conj(recipients))
     cand.covered |= {t.i for t in verb.subtree}
     return cand
