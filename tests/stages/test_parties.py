@@ -78,3 +78,14 @@ def test_a_rejection_with_an_expletive_subject_is_aimed_at_the_clause_s_subject(
     found = _events("Lady Boothroyd said it was unacceptable for the lord chancellor to "
                     "chair the house.")
     assert ("REJECT", "Lady Boothroyd", ["lord chancellor"]) in found
+
+
+def test_a_name_left_as_a_modifier_before_the_verb_is_its_subject() -> None:
+    assert ("SANCTION", "USAID", ["Yemen"]) in _events(
+        "USAID had announced a suspension of aid in Yemen.")
+
+
+def test_ngos_are_actors() -> None:
+    assert actors.code_text("the rights group").sector == "NGO"
+    found = _events("The NGO has denounced the detentions of journalists in Venezuela.")
+    assert [(kind, actor) for kind, actor, _ in found] == [("ACCUSE", "NGO")]

@@ -110,12 +110,15 @@ class ActorLexicon:
     def sector_of(self, words: list[str]) -> str | None:
         """The sector named nearest the end of the words ("Senate committee" -> LEG)."""
         best = None
-        for i in range(len(words)):
-            for n in (2, 1):
+        i = 0
+        while i < len(words):
+            step = 1
+            for n in (2, 1):  # "rights group" is one word: NGO, not "group" (CVL)
                 sector = self.sectors.get(tuple(w.lower() for w in words[i:i + n]))
                 if sector and i + n <= len(words):
-                    best = sector
+                    best, step = sector, n
                     break
+            i += step
         return best
 
 

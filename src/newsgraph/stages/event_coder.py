@@ -70,6 +70,9 @@ PLAIN_CUES = frozenset({"say", "tell", "report", "claim", "write", "add", "note"
 BLAME_WORDS = frozenset({"responsible", "guilty", "culpable", "behind"})
 # "X said Y was unacceptable": the predicates that make a rejection (PLOVER 3.10).
 REFUSAL_WORDS = frozenset({"unacceptable", "inadmissible", "intolerable", "impossible"})
+# Nouns of growth or spread whose "in/of X" names the act itself ("an increase in aid").
+CHANGE_NOUNS = frozenset({"increase", "boost", "expansion", "surge", "rise", "doubling",
+                          "tripling", "extension", "escalation", "intensification"})
 # Subjects that stand for a clause after the predicate ("it was unacceptable for X to").
 EXPLETIVES = frozenset({"it", "this", "that"})
 # Objects that are the means, not the target: "fired cruise missiles at a dam".
@@ -345,7 +348,8 @@ def _light_object(verb: Any) -> tuple[Any, lex.Trigger | None]:
         return None, None
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr"):
-            for noun in [child, *(g for g in child.children if g.dep_ == "compound")]:
+            for noun in [child, *(g for g in child.children if g.dep_ == "compound"),
+                         *_grown(child)]:
                 row = lex.match(noun, "N")
                 if row is not None:
                     return noun, row
@@ -360,6 +364,14 @@ def _light_object(verb: Any) -> tuple[Any, lex.Trigger | None]:
         if row is not None:
             return verb.head, row
     return None, None
+
+
+def _grown(noun: Any) -> list[Any]:
+    """"a sixfold increase in funding": a change in an act is that act (the funding)."""
+    if noun.lemma_.lower() not in CHANGE_NOUNS:
+        return []
+    return [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+            for o in c.children if o.dep_ == "pobj"]
 
 
 def _out_of_question(tok: Any) -> bool:
@@ -647,12 +659,16 @@ def _misparsed_subject(subj: Any) -> list[Any]:
 
 def _fronted_subject(verb: Any) -> list[Any]:
     """"On a visit to Zimbabwe, President Ramaphosa voiced ...": the parser may hang the
-    subject as a conjunct inside the fronted phrase and leave the verb without one."""
+    subject as a conjunct inside the fronted phrase and leave the verb without one; a
+    name before the verb may be left as a modifier ("USAID had announced")."""
     for child in verb.children:
         if child.dep_ == "prep" and child.i < verb.i:
             found = _conjoined_name(child)
             if found:
                 return found
+        if child.dep_ in ("advmod", "npadvmod") and child.i < verb.i \
+                and child.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"):
+            return [child]
     return []
 
 
