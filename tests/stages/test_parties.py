@@ -89,3 +89,9 @@ def test_ngos_are_actors() -> None:
     assert actors.code_text("the rights group").sector == "NGO"
     found = _events("The NGO has denounced the detentions of journalists in Venezuela.")
     assert [(kind, actor) for kind, actor, _ in found] == [("ACCUSE", "NGO")]
+
+
+def test_an_object_that_is_none_negates_the_act() -> None:
+    """Regression: "Officials gave no details" was coded as co-operation."""
+    assert _events("Russian officials gave no details of the talks with Ukraine.") == []
+    assert _events("The government offered no support to the strikers.") == []

@@ -532,7 +532,7 @@ def _modality(cand: Candidate) -> None:
     head = cand.head
     auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
     cand.negated = negated_chain(head) or any(
-        c.dep_ == "neg" for t in cand.trigger for c in t.children)
+        c.dep_ == "neg" for t in cand.trigger for c in t.children) or _none_given(head)
     going = any(c.lower_ == "going" and c.dep_ == "aux" for c in head.children) \
         or head.head.lower_ == "going" and head.dep_ == "xcomp" \
         or head.dep_ == "xcomp" and head.head.lemma_.lower() in FUTURE_HEADS
@@ -565,6 +565,12 @@ def _refine(cand: Candidate) -> None:
         cand.cameo = "062"
     elif any(t.lower_.startswith("peacekeep") for t in cand.head.subtree):
         cand.cameo = "074"
+
+
+def _none_given(head: Any) -> bool:
+    """"gave no details", "offered no support", "held no talks": the object is none."""
+    return any(c.dep_ == "dobj" and (c.lower_ in ("nothing", "none") or any(
+        d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in head.children)
 
 
 def negated_chain(head: Any) -> bool:
