@@ -149,7 +149,8 @@ def cmd_load(args: argparse.Namespace) -> int:
 
 def cmd_analyze_dask(args: argparse.Namespace, options: Options,
                      reader: dict[str, Any]) -> int:
-    """The Dask engine: the same summary line; records go to the Parquet parts."""
+    """The Dask engine: the same summary line and records (-o, --format); the facts go
+    to the Parquet parts too."""
     from .engine.dask_engine import run_dask
 
     parts = args.parts or f"{options.db}.parts"
@@ -164,11 +165,27 @@ def cmd_analyze_dask(args: argparse.Namespace, options: Options,
     summary = run_dask(args.inputs, options, reader, parts, args.scheduler, tick, total)
     if bar is not None:
         bar.close()
+    _write_parts_records(Path(parts), args.format, args.output)
     for source, status in summary.failures + summary.skips:
         print(f"{source}: {status}", file=sys.stderr)
     stored = f" into {options.db}" if options.store else " (not stored)"
     print(f"{summary.line()}{stored}; parts in {parts}", file=sys.stderr)
     return EXIT_FAILED if summary.failed else EXIT_OK
+
+
+def _write_parts_records(parts: Path, fmt: str, output: str | None) -> None:
+    """Every input's record, in input order, as the local engine writes them (-o, --format),
+    read back from the parts' articles table."""
+    from .store.load import article_rows
+
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        writer = _record_writer(fmt, out)
+        for record in article_rows(parts):
+            writer(record)
+    finally:
+        if output:
+            out.close()
 
 
 def _positive(value: str) -> int:

@@ -74,11 +74,25 @@ class Deduplicator:
 
     def add(self, text: str, title: str | None = None) -> Verdict:
         """Classify one article and remember it for the ones after it."""
-        key = article_id(f"{title or ''}\n\n{text}" if self.include_title else text)
+        key = self.exact_key(text, title)
         if key in self._exact:
             return self._count("exact", self._exact[key])
-        group = article_id(text)
-        minhash = self._minhash(text)
+        return self.add_signed(key, article_id(text), self._minhash(text))
+
+    def exact_key(self, text: str, title: str | None = None) -> str:
+        """What must match for an exact copy: the text, and the title with include_title."""
+        return article_id(f"{title or ''}\n\n{text}" if self.include_title else text)
+
+    def signature(self, text: str) -> bytes:
+        """The MinHash of a text as bytes, computed where the text is (a Dask worker)."""
+        return bytes(self._minhash(text).hashvalues.astype("<u8").tobytes())
+
+    def add_signed(self, key: str, group: str, minhash: MinHash | bytes) -> Verdict:
+        """``add`` for an article known by its exact key, id and signature only."""
+        if key in self._exact:
+            return self._count("exact", self._exact[key])
+        if isinstance(minhash, bytes):
+            minhash = self._from_bytes(minhash)
         near = self._nearest(minhash)
         self._exact[key] = near or group
         self._lsh.insert(key, minhash)
@@ -93,6 +107,14 @@ class Deduplicator:
                           permutations=self._permutations, scheme=MINHASH_SCHEME)
         minhash.update_batch(list(shingles(text)))
         return minhash
+
+    def _from_bytes(self, data: bytes) -> MinHash:
+        import numpy as np
+        from datasketch import MinHash
+
+        values = np.frombuffer(data, dtype="<u8").astype(np.uint64)
+        return MinHash(num_perm=self.num_perm, hashvalues=values,
+                       permutations=self._permutations, scheme=MINHASH_SCHEME)
 
     def _nearest(self, minhash: MinHash) -> str | None:
         """Group of the most similar earlier article at or above the threshold, if any."""

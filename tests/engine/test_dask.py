@@ -27,8 +27,21 @@ ARTICLES = [
 ]
 
 
+# A wire story and its republished copy, re-titled, with one changed time: a near copy.
+WIRE = ("The regional council in Tromso approved a new ferry timetable on Tuesday after "
+        "months of complaints from island residents about late and cancelled crossings. "
+        "Council leader Ingrid Dahl said the changes would add two morning departures and "
+        "one late evening service from June, paid for by savings in the transport budget. "
+        "Residents of Kvaloya and Ringvassoya had collected more than four thousand "
+        "signatures asking for a more reliable service. The ferry operator said it would "
+        "hire six more crew members before the summer season begins. ")
+NEAR = [{"title": "Ferry", "text": WIRE + "The first new departure leaves at 6.15 am."},
+        {"title": "Ferry times", "text": WIRE + "The first new departure leaves at 6.30 am."}]
+
+
 def _corpus(path: Path) -> Path:
-    rows = [*ARTICLES, dict(ARTICLES[1])]  # an exact duplicate, in another partition
+    # an exact duplicate and a near copy, each in another partition than its original
+    rows = [NEAR[0], *ARTICLES, dict(ARTICLES[1]), NEAR[1]]
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     return path
 
@@ -60,11 +73,12 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     parts.MIN_PARTITION_BYTES = 1
     try:
         assert main(["analyze", str(src), "--engine", "dask", "--parts", str(tmp / "parts"),
+                     "--format", "jsonl", "-o", str(tmp / "dask.jsonl"),
                      "--no-store", *common]) == EXIT_FAILED
     finally:
         parts.MIN_PARTITION_BYTES = saved
     assert main(["load", str(tmp / "parts"), "--db", str(dask)]) == 0
-    return {"src": src, "local": local, "dask": dask, "parts": tmp / "parts"}
+    return {"src": src, "local": local, "dask": dask, "parts": tmp / "parts", "tmp": tmp}
 
 
 def test_store_after_load_equals_the_local_engines(runs: dict[str, Path]) -> None:
@@ -72,8 +86,8 @@ def test_store_after_load_equals_the_local_engines(runs: dict[str, Path]) -> Non
     assert [r for r in dask if r[0] == "articles"] == [r for r in local if r[0] == "articles"]
     assert dask == local
     ids = {r[1] for r in local if r[0] == "articles"}
-    assert len(ids) == 5  # 7 inputs: one empty (failed), one exact copy (another source)
-    assert sum(1 for r in local if r[0] == "sources") == 6
+    assert len(ids) == 7  # 9 inputs: one empty (failed), one exact copy (another source)
+    assert sum(1 for r in local if r[0] == "sources") == 8
 
 
 def test_parts_are_hive_partitioned_with_provenance(runs: dict[str, Path]) -> None:
@@ -98,7 +112,7 @@ def test_analyze_with_db_loads_at_the_end(runs: dict[str, Path], tmp_path: Path,
                  "--quiet", "--workers", "2", "--batch-size", "2"])
     assert code == EXIT_FAILED
     line = capsys.readouterr().err.strip().splitlines()[-1]
-    assert line.startswith("analysed: 5 ok, 1 failed, 1 exact duplicate")
+    assert line.startswith("analysed: 7 ok, 1 failed, 1 exact duplicate")
     assert _dump(db) == _dump(runs["local"])
 
 
@@ -145,3 +159,28 @@ def test_missing_dask_is_a_clear_usage_error(
                  "--quiet"])
     assert code == EXIT_USAGE
     assert "needs dask[distributed]" in capsys.readouterr().err
+
+
+def test_near_copies_are_marked_as_by_the_local_engine(runs: dict[str, Path]) -> None:
+    """Regression: the Dask engine did not mark near copies at all."""
+    marks = {}
+    for name in ("local", "dask"):
+        conn = sqlite3.connect(runs[name])
+        marks[name] = conn.execute(
+            "SELECT title, json_extract(record, '$.meta.near_duplicate_of') FROM articles "
+            "WHERE json_extract(record, '$.meta.near_duplicate_of') IS NOT NULL").fetchall()
+        conn.close()
+    assert len(marks["local"]) == 1 and marks["local"][0][0] == "Ferry times"
+    assert marks["dask"] == marks["local"]
+
+
+def test_records_written_with_o_are_the_local_engines(runs: dict[str, Path]) -> None:
+    """Regression: -o and --format were ignored with --engine dask."""
+    def rows(name: str) -> list[dict[str, object]]:
+        text = (runs["tmp"] / name).read_text(encoding="utf-8")
+        return [json.loads(line) for line in text.splitlines()]
+
+    local, dask = rows("local.jsonl"), rows("dask.jsonl")
+    assert len(local) == 9 and [r.get("id") for r in dask] == [r.get("id") for r in local]
+    assert dask == local
+

@@ -3,10 +3,12 @@ partitioned Parquet that the store loads afterwards.
 
 1. plan partitions of the inputs (:mod:`.parts`: files, JSON Lines byte ranges, Parquet
    row groups) in the client;
-2. scan: each worker reads its partitions and returns every input's exact-duplicate key and
-   article id (or None for an unreadable one) -- no text travels back;
-3. decide in the client, in input order, which inputs are exact copies of an earlier one
-   (kept as another source, never a second article) and, with ``resume``, which are stored;
+2. scan: each worker reads its partitions and returns every input's exact-duplicate key,
+   article id and MinHash signature (or None for an unreadable one) -- no text travels back;
+3. decide in the client, in input order, with the local engine's Deduplicator, which
+   inputs are exact copies of an earlier one (kept as another source, never a second
+   article), which are near copies (analysed, marked ``near_duplicate_of``) and, with
+   ``resume``, which are stored;
 4. analyse: each worker reads its partition again, builds the local engine's slots with
    those decisions, runs the pipeline on batches (loaded ONCE per worker process and cached
    in this module) and writes the partition's Parquet tables, returning its summary;
@@ -21,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..dedup import Deduplicator
 from ..ingest.base import IngestError
 from ..options import Options
 from ..records import Article, article_id
@@ -42,8 +45,10 @@ CONNECT_TIMEOUT = 10
 # 300 BBC articles with 2 workers.
 WORKER_START = "fork" if "fork" in __import__("multiprocessing").get_all_start_methods() \
     else "spawn"
-Key = tuple[str, str] | None  # (exact key: title and text, article id), None: unreadable
-Decision = tuple[str, str]  # ("exact", id of the copied article) | ("stored", article id)
+# (exact key: title and text, article id, MinHash signature), None: unreadable
+Key = tuple[str, str, bytes] | None
+# ("exact", id of the copied article) | ("near", its group) | ("stored", article id)
+Decision = tuple[str, str]
 
 _PIPELINES: dict[tuple[str | None, str], Any] = {}
 _LOADS = 0  # pipelines built in this process: one per worker, whatever the task count
@@ -76,14 +81,22 @@ def worker_report() -> tuple[int, int]:
 
 
 def scan(part: Partition, options: Options, reader: dict[str, Any]) -> list[Key]:
-    """Every input's (exact key, article id), the keys the local Deduplicator uses."""
+    """Every input's (exact key, article id, signature), what the local Deduplicator uses."""
     out: list[Key] = []
+    dedup = _deduplicator(options) if options.dedup else None
     for item in read_partition(part, options.max_chars, reader):
         if isinstance(item, IngestError):
             out.append(None)
         else:
-            out.append((article_id(f"{item.title or ''}\n\n{item.text}"), article_id(item.text)))
+            sign = dedup.signature(item.text) if dedup is not None else b""
+            out.append((article_id(f"{item.title or ''}\n\n{item.text}"), article_id(item.text),
+                        sign))
     return out
+
+
+def _deduplicator(options: Options) -> Deduplicator:
+    """As the local engine's: the title counts, a re-titled copy is a near copy."""
+    return Deduplicator(threshold=options.near_threshold, include_title=True)
 
 
 def analyse(part: Partition, decisions: dict[int, Decision], options: Options,
@@ -109,6 +122,9 @@ def _slot(item: Any, decision: Decision | None, options: Options) -> Article | d
         return failed_record(item)
     if decision is not None and decision[0] == "exact":
         return duplicate_record(decision[1], item.source)
+    if decision is not None and decision[0] == "near":
+        item.meta["near_duplicate_of"] = decision[1]
+        decision = None
     if len(item.text) > options.max_chars:
         err = IngestError(item.source, "too_large", f"{len(item.text)} characters is over "
                           f"the limit of {options.max_chars} (--max-chars)")
@@ -131,22 +147,30 @@ def _run_batch(slots: list[Article | dict[str, Any]], options: Options, summary:
 
 def decide(keys: list[list[Key]], options: Options,
            stored: Callable[[str], bool] | None) -> list[dict[int, Decision]]:
-    """Per partition, position -> decision, for exact copies and stored articles."""
-    seen: set[str] = set()
+    """Per partition, position -> decision, for exact and near copies and stored articles,
+    in input order as the local engine decides them."""
+    dedup = _deduplicator(options) if options.dedup else None
     out: list[dict[int, Decision]] = []
     for part_keys in keys:
         decisions: dict[int, Decision] = {}
         for position, key in enumerate(part_keys):
-            if key is None:
-                continue
-            exact, aid = key
-            if options.dedup and exact in seen:
-                decisions[position] = ("exact", aid)
-            elif stored is not None and stored(aid):
-                decisions[position] = ("stored", aid)
-            seen.add(exact)
+            if key is not None:
+                found = _decision(key, dedup, stored)
+                if found is not None:
+                    decisions[position] = found
         out.append(decisions)
     return out
+
+
+def _decision(key: tuple[str, str, bytes], dedup: Deduplicator | None,
+              stored: Callable[[str], bool] | None) -> Decision | None:
+    exact, aid, sign = key
+    verdict = dedup.add_signed(exact, aid, sign) if dedup is not None else ("unique", aid)
+    if verdict[0] == "exact":
+        return ("exact", verdict[1])
+    if stored is not None and stored(aid):
+        return ("stored", aid)
+    return ("near", verdict[1]) if verdict[0] == "near" else None
 
 
 def connect(scheduler: str | None, workers: int) -> tuple[Any, Any]:
