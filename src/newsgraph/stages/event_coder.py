@@ -814,12 +814,10 @@ def _noun_recipients(noun: Any) -> list[Any]:
         found = _prep_objects(tok, RECIPIENT_PREPS | {"between"})
         if found:
             return found
-        found = _prep_objects(tok, frozenset({"of"}))
-        if found:
-            head = found[0]
-            if not is_agentive(head) and not _is_group(head):
-                return _prep_objects(head, RECIPIENT_PREPS) or found
-            return found
+        if party:
+            if not _is_group(party[0]):  # a thing: its own target, else the thing
+                return _prep_objects(party[0], RECIPIENT_PREPS) or party
+            return party
     return []
 
 

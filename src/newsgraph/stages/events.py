@@ -24,7 +24,10 @@ from ..records import Article, Entity, Quote
 from . import actors as act
 from . import event_lexicon as lex
 from .event_coder import (
+    CONFLICT_QUAD,
+    COOPERATION_QUADS,
     FRAME_CODES,
+    VERBAL_CONFLICT_QUAD,
     Candidate,
     code_noun,
     code_token,
@@ -62,10 +65,10 @@ MERGE_SENTENCES = 2
 NOUN_QUADS = (2, 4)
 # Violence or military moves by a country named alone are its military's.
 MILITARY_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
-MATERIAL_CONFLICT = 4
-COOPERATION_QUADS = (1, 2)
-VERBAL_CONFLICT = 3  # QuadClass of demands, threats, rejections, accusations
-COOPERATION_QUADS = (1, 2)
+# QuadClasses, as event_coder numbers them: conflict, verbal conflict (demands, threats,
+# rejections, accusations), cooperation.
+MATERIAL_CONFLICT = CONFLICT_QUAD
+VERBAL_CONFLICT = VERBAL_CONFLICT_QUAD
 # Entities that are actors even when their country and sector are unknown: a person or a
 # named organisation ("the ACLU filed a lawsuit") is who acted, coded or not.
 NAMED_ACTORS = frozenset({"PERSON", "ORG"})
