@@ -66,6 +66,10 @@ PREP_LIGHT = frozenset({"go", "remain", "stay", "put", "place", "keep", "partici
 # Reporting verbs that never carry their object's event ("reported the attack").
 PLAIN_CUES = frozenset({"say", "tell", "report", "claim", "write", "add", "note", "state",
                         "describe", "quote", "mention", "confirm", "deny", "cite"})
+# Event types whose noun's "from X" is where it moves from, not who acts ("the withdrawal
+# from Afghanistan", "deportation from Britain"); otherwise "complaints from MPs", "aid from
+# Japan" name the actor.
+MOVES_FROM = frozenset({"RETREAT", "CONCEDE", "COERCE", "MOBILIZE"})
 # "X said Y was responsible": the predicate adjectives that make an accusation.
 BLAME_WORDS = frozenset({"responsible", "guilty", "culpable", "behind"})
 # "X said Y was unacceptable": the predicates that make a rejection (PLOVER 3.10).
@@ -173,6 +177,9 @@ def code_noun(noun: Any) -> Candidate | None:
     actors = [c for c in noun.children if c.dep_ == "poss"]
     actors += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
                for o in c.children if o.dep_ == "pobj"]
+    if not actors and lex.coding(row.cameo).type not in MOVES_FROM:
+        actors = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for o in c.children if o.dep_ == "pobj" and (is_agentive(o) or _is_group(o))]
     cand = Candidate(row.cameo, [noun], noun, _conj(actors), authors(_noun_recipients(noun)))
     cand.negated = any(c.lower_ in NEG_WORDS for c in noun.children if c.dep_ in ("det", "neg"))
     return cand
@@ -647,11 +654,26 @@ def _subjects(verb: Any) -> list[Any]:
             continue
         if tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.children):
             break  # "pleaded guilty and will be sentenced": the passive's actor is unnamed
+        if _speaker_conjunct(tok):
+            tok = tok.head.head  # "said the plan was wrong and urged": the speaker urged
+            continue
         if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and tok.head.i != tok.i:
             tok = tok.head
             continue
         break
     return []
+
+
+def _speaker_conjunct(conj: Any) -> bool:
+    """"Clarke said prosecutions were the first choice and promised to act": the parser
+    hangs the second verb on the reported clause, whose subject cannot act; a past verb
+    like the reporting one is then the speaker's own act."""
+    clause = conj.head
+    if conj.dep_ != "conj" or conj.tag_ != "VBD" or clause.dep_ != "ccomp" \
+            or clause.head.lemma_.lower() not in PLAIN_CUES or clause.head.tag_ != "VBD":
+        return False
+    subjects = [c for c in clause.children if c.dep_ in SUBJ | {"nsubjpass", "expl"}]
+    return not any(is_agentive(s) or s.pos_ == "PRON" or _is_group(s) for s in subjects)
 
 
 def _misparsed_subject(subj: Any) -> list[Any]:

@@ -60,9 +60,6 @@ MEASURE_ENTS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # A repeat of an event with unnamed actors is folded into one this many sentences back.
 MERGE_SENTENCES = 2
-# Standalone event nouns are coded only for material events (QuadClass 2 and 4):
-# "Beijing's support" is a stance, "Russia's missile strikes on Ukraine" an event.
-NOUN_QUADS = (2, 4)
 # Violence or military moves by a country named alone are its military's.
 MILITARY_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 # QuadClasses, as event_coder numbers them: conflict, verbal conflict (demands, threats,
@@ -152,8 +149,9 @@ def sentence_candidates(doc: Any, heads: list[int], nouns: list[int]) -> list[Ca
     for i in nouns:
         if i not in covered:
             cand = code_noun(doc[i])
-            if cand and cand.actors and not cand.negated and \
-                    lex.coding(cand.cameo).quad in NOUN_QUADS:
+            # A noun with its own named author is an act of any QuadClass: "complaints
+            # from MPs", "Beijing's criticism", "Russia's missile strikes on Ukraine".
+            if cand and cand.actors and not cand.negated:
                 keep.append(cand)
     return sorted(keep, key=lambda c: c.trigger[0].i)
 

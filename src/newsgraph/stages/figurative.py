@@ -6,8 +6,9 @@ A violent verb is read as figurative when its actors are political (government,
 legislature, party, opposition, business, press...), no one armed or a state named alone
 takes part (no military, rebel, police or intelligence party, no weapon in the clause),
 and what is fought is a political actor, a named person or a thing ("the bill").
-Figurative attacks and fights against someone are criticism (ACCUSE, CAMEO 111); a fight
-against a thing names no one to code, so it is no event (we refuse to guess a target).
+Figurative attacks and fights against someone, or against no one named ("went on the
+offensive"), are criticism (ACCUSE, CAMEO 111); a fight against a thing names no one to
+code, so it is no event (we refuse to guess a target).
 Threats are left alone: "vowed to fight the tariffs" stays THREATEN (PLOVER 3.1).
 """
 
@@ -19,7 +20,8 @@ from .event_coder import Candidate
 
 # Verbs whose physical reading is violence and whose figurative one is opposition.
 FIGHTING_WORDS = frozenset({"attack", "fight", "battle", "combat", "clash", "target",
-                            "assault", "war", "wage", "hit", "slam", "blast", "tackle"})
+                            "assault", "war", "wage", "hit", "slam", "blast", "tackle",
+                            "offensive", "onslaught"})
 # Sectors that make a fight physical (PLOVER actor sectors).
 ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY"})
 # Sectors whose fights are usually words: politics, courts, business, press, unions.
@@ -52,7 +54,8 @@ def figurative_code(cand: Candidate, actors: list[dict[str, Any]],
     someone = [r for r in recipients if r.get("country") or r.get("sector") or r.get("entity")]
     if someone:
         return CRITICISE if all(_political(r) for r in someone) else None
-    return NO_EVENT if _thing_object(cand) else None
+    # "the Tory leader went on the offensive": political force aimed at no one is words.
+    return NO_EVENT if _thing_object(cand) else CRITICISE
 
 
 def _political(party: dict[str, Any]) -> bool:
