@@ -145,3 +145,18 @@ def test_progress_bar_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert main(["analyze", str(tmp_path / name), "--no-store", "--format", "jsonl",
                  "-o", str(tmp_path / "out.jsonl")]) == EXIT_OK
     assert "article" in terminal.text and "analysed: 1 ok" in terminal.text
+
+
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_unwritable_output_fails_before_any_work(tmp_path: Path, engine: str,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """Regression: with --engine dask a bad -o path failed only after the whole run."""
+    src = tmp_path / "a.txt"
+    src.write_text("The minister resigned on Monday.", encoding="utf-8")
+    parts = tmp_path / "parts"
+    for bad in (tmp_path / "missing" / "out.jsonl", tmp_path):
+        code = main(["analyze", str(src), "--no-store", "--quiet", "--engine", engine,
+                     "--parts", str(parts), "-o", str(bad)])
+        assert code == EXIT_USAGE
+        assert "cannot write --output" in capsys.readouterr().err
+    assert not parts.exists()

@@ -73,3 +73,18 @@ def test_bbc_exact_duplicates() -> None:
     assert by_file.counts["exact"] == 98
     assert by_body.counts["exact"] == 133  # the 98 plus 35 re-titled copies of a body
     assert by_file.counts["near"] >= 35
+
+
+def test_signed_articles_get_the_verdicts_of_their_texts() -> None:
+    """The Dask engine's path: workers send key, id and signature bytes; the verdicts must
+    be those ``add`` gives the texts themselves, in the same order."""
+    edited = WIRE.replace("on Thursday", "on Thursday afternoon") + " Reporting by staff."
+    texts = [WIRE, OTHER, WIRE, edited]
+    local, signed = Deduplicator(), Deduplicator()
+    worker = Deduplicator()  # a worker's own instance computes the signatures
+    expected = [local.add(t) for t in texts]
+    got = [signed.add_signed(worker.exact_key(t), article_id(t), worker.signature(t))
+           for t in texts]
+    assert got == expected == [("unique", article_id(WIRE)), ("unique", article_id(OTHER)),
+                               ("exact", article_id(WIRE)), ("near", article_id(WIRE))]
+    assert signed.counts == local.counts

@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import importlib
 import json
+import os
 import sys
 from pathlib import Path
 from typing import IO, Any
@@ -274,6 +275,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if missing:
         print(f"newsgraph: error: no such input: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
+    unwritable = _unwritable(args.output)
+    if unwritable:  # before the work, not after an hour of it
+        print(f"newsgraph: error: cannot write --output {args.output}: {unwritable}",
+              file=sys.stderr)
+        return EXIT_USAGE
     options = Options(db=args.db, model=args.model, store=not args.no_store,
                       published=args.published, batch_size=args.batch_size,
                       max_chars=args.max_chars, progress=not args.quiet,
@@ -302,6 +308,20 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     stored = f" into {options.db}" if options.store else " (not stored)"
     print(summary.line() + stored, file=sys.stderr)
     return EXIT_FAILED if summary.failed else EXIT_OK
+
+
+def _unwritable(output: str | None) -> str | None:
+    """Why an output file cannot be written (None when it can, or when it is stdout)."""
+    if not output:
+        return None
+    path = Path(output)
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        return "it is a directory"
+    if not folder.is_dir():
+        return f"no such directory {folder}"
+    target = path if path.exists() else folder
+    return None if os.access(target, os.W_OK) else "permission denied"
 
 
 def _progress(enabled: bool, inputs: list[str]) -> Any:
