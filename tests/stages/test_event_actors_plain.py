@@ -67,3 +67,29 @@ def test_no_wrong_actor_or_type(text: str) -> None:
 ])
 def test_category_words(text: str, kind: str) -> None:
     assert kind in [e["type"] for e in _events(text)], _events(text)
+
+
+def _recipients(text: str, kind: str) -> list[list[str]]:
+    article = Article(text)
+    for stage in default_stages():
+        stage.process_batch([article])
+    EventsStage().process(article)
+    return [[text[r["start"]:r["end"]] for r in e["recipient"]]
+            for e in article.extra["events"] if e["type"] == kind]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # a reported judgement of disapproval is criticism aimed at what is judged
+    ("Senator Ruth Kessler said the government was incompetent.", "government"),
+    ("Ruth Kessler said France and Spain were wrong.", "Spain"),
+    # a hyphenated name the parser splits into several subjects is one target
+    ('Ruth Kessler said: "UK e-Borders was a terrible waste of public money."', "Borders"),
+])
+def test_disapproval_is_criticism(text: str, target: str) -> None:
+    found = _recipients(text, "ACCUSE")
+    assert found and any(target in r for r in found[0]), found
+    assert all(r != "-" for r in found[0])
+
+
+def test_a_judgement_of_no_one_is_no_event() -> None:
+    assert _recipients("Ruth Kessler said the weather was terrible.", "ACCUSE") == []

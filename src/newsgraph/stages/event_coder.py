@@ -401,15 +401,40 @@ def _obligation(verb: Any) -> Candidate | None:
     elif any(c.dep_ in ("acomp", "attr") and c.lower_ in REFUSAL_WORDS or _out_of_question(c)
              for c in verb.children):
         code = "120"
+    elif _disapproved(verb):
+        code = "111"
     else:
         return None
-    recipients = [c for c in verb.children if c.dep_ in SUBJ | {"nsubjpass"}]
+    recipients = _split_name([c for c in verb.children if c.dep_ in SUBJ | {"nsubjpass"}])
     if all(r.lower_ in EXPLETIVES for r in recipients):  # "it was unacceptable for X to"
         recipients = [s for c in verb.children if c.dep_ in ("advcl", "xcomp", "ccomp")
                       for s in c.children if s.dep_ in SUBJ] or recipients
     cand = Candidate(code, [verb], cue, _subjects(cue), _conj(recipients))
-    cand.covered |= {t.i for t in verb.subtree}
+    own = [c for c in verb.children if _speaker_conjunct(c)]  # "... and urged": not covered
+    cand.covered |= {t.i for t in verb.subtree} - {t.i for c in own for t in c.subtree}
     return cand
+
+
+def _split_name(subjects: list[Any]) -> list[Any]:
+    """Subjects the parser split out of one hyphenated name ("UK e-University" parsed as
+    "e", "-", "University") are that name, whose head is its last word."""
+    words = [s for s in subjects if not s.is_punct]
+    close = all(b.i - a.i <= 2 for a, b in zip(words, words[1:], strict=False))
+    if len(words) > 1 and close and any(s.is_punct for s in subjects):
+        return words[-1:]
+    return words
+
+
+def _disapproved(verb: Any) -> bool:
+    """"X said the scheme was a terrible waste": a predicate of disapproval whose subject is
+    someone, or something someone did ("the decision was wrong"), is criticism; "the
+    weather was terrible" is not."""
+    words = lex.disapproval_words()
+    if not any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in words for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in SUBJ]
+    return any(is_agentive(s) or _is_group(s) or s.lemma_.lower() in AUTHORED
+               for s in subjects)
 
 
 FRAME_CODES = {

@@ -72,6 +72,12 @@ def cameo_table() -> dict[str, dict[str, str]]:
     return {row["code"]: row for row in data_rows("events/cameo.tsv")}
 
 
+@lru_cache(maxsize=1)
+def disapproval_words() -> frozenset[str]:
+    """Predicate words that make a reported judgement criticism ("was a terrible waste")."""
+    return frozenset(row["word"] for row in data_rows("events/disapproval.tsv"))
+
+
 def coding(cameo: str, scheme: str = "2024") -> Coding:
     """PLOVER type, mode, context and QuadClass of a CAMEO code.
 

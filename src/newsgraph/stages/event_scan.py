@@ -60,7 +60,7 @@ def flag_table() -> tuple[np.ndarray, np.ndarray]:
     bit = {"V": VERB_WORD, "N": NOUN_WORD, "A": ADJ_WORD}
     for lemma, pos in lex.triggers():
         by_word[lemma] = by_word.get(lemma, 0) | bit[pos]
-    for word in OBLIGATION_AUX | BLAME_WORDS | REFUSAL_WORDS | {"out"}:
+    for word in OBLIGATION_AUX | BLAME_WORDS | REFUSAL_WORDS | lex.disapproval_words() | {"out"}:
         by_word[word] = by_word.get(word, 0) | CLAUSE_WORD
     ids: dict[int, int] = {}
     for word, flag in by_word.items():
