@@ -119,3 +119,18 @@ def test_a_no_event_verb_inside_a_frame_does_not_fail_the_stage() -> None:
 def test_conventions_of_the_2021_scheme(text: str, kind: str,
                                         expected: list[tuple[str, str]]) -> None:
     assert _recipients(text, kind) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a promise is aimed where the promised action would be ("agreed to deploy ... in X")
+    ("Spain agreed to deploy 300 soldiers in Mali.", [("Mali", "MLI")]),
+    ("Canada promised to lift the curfew in Kandahar.", [("Kandahar", "AFG")]),
+])
+def test_a_promise_is_aimed_where_its_action_is(text: str,
+                                                expected: list[tuple[str, str]]) -> None:
+    assert _recipients(text, "AGREE") == expected
+
+
+def test_a_promise_to_meet_in_a_city_is_not_aimed_at_its_country() -> None:
+    assert _recipients("Italy agreed to meet Spain's leaders in Rome.", "AGREE") != \
+        [("Rome", "ITA")]

@@ -151,6 +151,7 @@ class Candidate:
     hypothetical: bool = False
     future: bool = False
     covered: set[int] = field(default_factory=set)
+    inner: str | None = None  # the code of the action a frame governs ("agreed to send")
 
     def coding(self, scheme: str = "2024") -> lex.Coding:
         return lex.coding(self.cameo, scheme)
@@ -456,6 +457,7 @@ def _apply_frame(cand: Candidate, row: lex.Trigger, tok: Any) -> None:
     if row.frame in FRAME_CODES:
         comp = _complement(tok)
         inner = _inner_code(comp) if comp is not None else None
+        cand.inner = inner
         codes = FRAME_CODES[row.frame]
         if inner is not None and inner[:2] in ("09", "10", "11", "12", "13") \
                 and row.frame == "intent":

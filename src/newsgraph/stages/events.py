@@ -256,7 +256,7 @@ class _Context:
                       and not any(_same(r, a) for a in actors)]
         where = place or self.clause_place(cand.head)
         if not recipients and where is not None and where.country \
-                and coding.type in PLACE_TARGET_TYPES:
+                and _placed(coding.type, cand.inner):
             recipients = [_place_record(where)]
         place = self.place(cand.head, [*cand.recipients,
                                        *(t for t in cand.trigger if t is not cand.head)])
@@ -493,6 +493,14 @@ def _military(actors: list[dict[str, Any]], kind: str) -> None:
                 and a["sector"] in (None, "GOV"):
             a["sector"] = "MIL"
         a.pop("_kind", None)
+
+
+def _placed(kind: str, inner: str | None) -> bool:
+    """Whether an event with no one named is aimed at where it happens: by its own type,
+    or by the action its frame governs ("agreed to send troops to Lebanon", "is ready to
+    set up field hospitals in Louisiana")."""
+    return kind in PLACE_TARGET_TYPES or inner is not None and inner != NO_EVENT \
+        and lex.coding(inner).type in PLACE_TARGET_TYPES
 
 
 def _namings(tok: Any) -> list[Any]:
