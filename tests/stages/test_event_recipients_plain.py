@@ -134,3 +134,18 @@ def test_a_promise_is_aimed_where_its_action_is(text: str,
 def test_a_promise_to_meet_in_a_city_is_not_aimed_at_its_country() -> None:
     assert _recipients("Italy agreed to meet Spain's leaders in Rome.", "AGREE") != \
         [("Rome", "ITA")]
+
+
+@pytest.mark.parametrize(("text", "kind", "target"), [
+    # the possessor of a release or an arrest undergoes it; it does not act
+    ("A Gibraltar court ordered the Iranian tanker's release.", "RETREAT", "Iranian tanker"),
+    ("Navalny's arrest by Russian police drew protests.", "COERCE", "Navalny"),
+    # a strike on a place is force, not a walkout
+    ("Russia's strikes on Kyiv continued.", "ASSAULT", "Kyiv"),
+])
+def test_undergone_and_struck(text: str, kind: str, target: str) -> None:
+    assert [t for t, _ in _recipients(text, kind)] == [target]
+
+
+def test_a_walkout_stays_a_protest() -> None:
+    assert _recipients("Workers at the mine went on strike on Monday.", "PROTEST") == []

@@ -74,6 +74,11 @@ MOVES_FROM = frozenset({"RETREAT", "CONCEDE", "COERCE", "MOBILIZE"})
 BLAME_WORDS = frozenset({"responsible", "guilty", "culpable", "behind"})
 # "X said Y was unacceptable": the predicates that make a rejection (PLOVER 3.10).
 REFUSAL_WORDS = frozenset({"unacceptable", "inadmissible", "intolerable", "impossible"})
+# Event nouns whose possessor undergoes the act: "demanded Navalny's release", "ordered the
+# tanker's release", "the journalist's arrest" (the possessor of "Russia's strikes" acts).
+UNDERGONE = frozenset({"release", "arrest", "detention", "extradition", "deportation",
+                       "expulsion", "execution", "dismissal", "removal", "ouster",
+                       "repatriation", "imprisonment", "freedom", "kidnapping", "abduction"})
 # Nouns of growth or spread whose "in/of X" names the act itself ("an increase in aid").
 CHANGE_NOUNS = frozenset({"increase", "boost", "expansion", "surge", "rise", "doubling",
                           "tripling", "extension", "escalation", "intensification"})
@@ -175,7 +180,7 @@ def code_noun(noun: Any) -> Candidate | None:
     row = lex.match(noun, "N")
     if row is None:
         return None
-    actors = [c for c in noun.children if c.dep_ == "poss"]
+    actors = [c for c in noun.children if c.dep_ == "poss" and not _undergoes(c)]
     actors += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
                for o in c.children if o.dep_ == "pobj"]
     if not actors and lex.coding(row.cameo).type not in MOVES_FROM:
@@ -867,7 +872,12 @@ def _noun_recipients(noun: Any) -> list[Any]:
             if not _is_group(party[0]):  # a thing: its own target, else the thing
                 return _prep_objects(party[0], RECIPIENT_PREPS) or party
             return party
-    return []
+    return _conj([c for c in noun.children if _undergoes(c)])
+
+
+def _undergoes(poss: Any) -> bool:
+    """A possessor who undergoes its noun's act ("Navalny's release")."""
+    return poss.dep_ == "poss" and poss.head.lemma_.lower() in UNDERGONE
 
 
 def _prep_objects(tok: Any, preps: frozenset[str] = RECIPIENT_PREPS) -> list[Any]:
