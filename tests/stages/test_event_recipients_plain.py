@@ -149,3 +149,14 @@ def test_undergone_and_struck(text: str, kind: str, target: str) -> None:
 
 def test_a_walkout_stays_a_protest() -> None:
     assert _recipients("Workers at the mine went on strike on Monday.", "PROTEST") == []
+
+
+@pytest.mark.parametrize(("text", "kind", "target"), [
+    # a purpose clause with no one of its own is addressed to whom the call reached
+    ("Imran Khan called Erdogan on Friday to convey Pakistan's support.", "SUPPORT",
+     "Erdogan"),
+    ("Ruth Kessler phoned Olaf Scholz to offer condolences.", "SUPPORT", "Olaf Scholz"),
+])
+def test_a_purpose_clause_is_addressed_to_whom_the_call_reached(text: str, kind: str,
+                                                                 target: str) -> None:
+    assert [t for t, _ in _recipients(text, kind)] == [target]

@@ -79,6 +79,9 @@ REFUSAL_WORDS = frozenset({"unacceptable", "inadmissible", "intolerable", "impos
 UNDERGONE = frozenset({"release", "arrest", "detention", "extradition", "deportation",
                        "expulsion", "execution", "dismissal", "removal", "ouster",
                        "repatriation", "imprisonment", "freedom", "kidnapping", "abduction"})
+# Verbs of reaching someone whose purpose clause is addressed to them ("called X to").
+CONTACT_VERBS = frozenset({"call", "phone", "telephone", "ring", "visit", "meet", "write",
+                           "contact", "summon", "receive", "host"})
 # Nouns of growth or spread whose "in/of X" names the act itself ("an increase in aid").
 CHANGE_NOUNS = frozenset({"increase", "boost", "expansion", "surge", "rise", "doubling",
                           "tripling", "extension", "escalation", "intensification"})
@@ -774,7 +777,17 @@ def _recipients(verb: Any, noun: Any | None) -> list[Any]:
         if heads and not (dep == "dobj" and lex.match(heads[0], "N") and noun is None
                           and not is_agentive(heads[0])):
             return _conj(heads)
-    return _small_clause_subject(verb) or _prep_objects(verb)
+    return _small_clause_subject(verb) or _prep_objects(verb) or _contacted(verb)
+
+
+def _contacted(verb: Any) -> list[Any]:
+    """"called Erdogan to apologise", "visited Kabul to express solidarity": a purpose
+    clause with no one of its own is addressed to whom the visit or call reached."""
+    head = verb.head
+    if verb.dep_ not in ("xcomp", "advcl") or head.lemma_.lower() not in CONTACT_VERBS \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    return _conj([c for c in head.children if c.dep_ == "dobj" and is_agentive(c)][:1])
 
 
 def _object_target(verb: Any, obj: Any) -> list[Any] | None:
