@@ -160,3 +160,10 @@ def test_a_walkout_stays_a_protest() -> None:
 def test_a_purpose_clause_is_addressed_to_whom_the_call_reached(text: str, kind: str,
                                                                  target: str) -> None:
     assert [t for t, _ in _recipients(text, kind)] == [target]
+
+
+def test_an_idiom_object_is_no_target() -> None:
+    """Regression: "joined forces with Germany" had no recipient (the forces were taken
+    for the means and Germany never looked at)."""
+    assert _recipients("France joined forces with Germany.", "COOPERATE") == [
+        ("Germany", "DEU")]

@@ -37,6 +37,9 @@ FEELINGS = frozenset({"concern", "concerns", "dismay", "outrage", "anger", "disa
                       "misgivings", "reservations", "alarm", "indignation", "displeasure",
                       "disapproval", "objection", "objections", "support", "solidarity",
                       "gratitude", "condolence", "condolences", "sympathy", "appreciation"})
+# Objects of idioms that are part of the act, not its target: "joined forces with X",
+# "shook hands with X".
+IDIOM_OBJECTS = frozenset({"force", "forces", "hand", "hands"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # "is set to meet", "is due to visit": scheduled, i.e. future, actions.
 FUTURE_HEADS = frozenset({"set", "due", "schedule", "slate", "poise", "expect"})
@@ -225,7 +228,7 @@ def _code_verb(verb: Any) -> Candidate | None:
     if noun is None and stance is not None:  # "expressed concern over X": X, not concern
         cand.covered.add(stance.i)
         cand.recipients = _prep_objects(stance, STANCE_PREPS) or [
-            r for r in cand.recipients if r.i != stance.i]
+            r for r in cand.recipients if r.i != stance.i] or _prep_objects(verb)
     if noun is not None:
         cand.covered.add(noun.i)
         found = _noun_recipients(noun)  # "the deployment of troops": the verb's "to X"
@@ -250,7 +253,8 @@ def _arg_object(verb: Any, row: lex.Trigger) -> Any | None:
     """The feeling that made the trigger row match ("concern" in "expressed concern"): part
     of the trigger, not whom the event is aimed at (a summoned envoy still is)."""
     for child in verb.children:
-        if child.dep_ == "dobj" and child.lower_ in row.args and child.lower_ in FEELINGS:
+        if child.dep_ == "dobj" and child.lower_ in row.args \
+                and child.lower_ in FEELINGS | IDIOM_OBJECTS:
             return child
     return None
 
