@@ -74,6 +74,8 @@ def test_recipient_inside_objects(text: str, kind: str,
     ("Iran will not resume talks unless Washington lifts sanctions.", [("Washington", "USA")]),
     ("The union will not end the strike until the government raises wages.",
      [("government", None)]),
+    ("Miners will not end the strike before the government raises wages.",
+     [("government", None)]),
     # an offer made "by X" inside "offers for talks by X" is X's
     ("Hamas spurned repeated offers for talks by the Egyptian government.",
      [("Egyptian government", "EGY")]),

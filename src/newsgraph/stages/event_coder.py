@@ -46,8 +46,9 @@ FUTURE_HEADS = frozenset({"set", "due", "schedule", "slate", "poise", "expect"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must"})
 OBLIGATION_AUX = frozenset({"must", "should"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
-# The conditions a refusal or threat sets on someone ("until X pays", "unless X leaves").
-CONDITION_UNTIL = frozenset({"until", "unless", "till"})
+# The conditions a refusal or threat sets on someone ("until X pays", "unless X leaves",
+# "will not end the strike before X is sacked").
+CONDITION_UNTIL = frozenset({"until", "unless", "till", "before"})
 # Nouns whose to-clause or that-clause states something not (yet) done.
 NONFACTIVE_NOUNS = frozenset({"decision", "plan", "proposal", "attempt", "effort", "bid",
                               "step", "threat", "demand", "call", "push", "way", "chance",
