@@ -5,19 +5,13 @@ one is criticism (hand-built sentences)."""
 from typing import Any
 
 import pytest
-
-from newsgraph.analyze import default_stages
-from newsgraph.records import Article
-from newsgraph.stages.events import EventsStage
+from helpers import run_until
 
 
 def _events(text: str) -> list[dict[str, Any]]:
-    article = Article(text)
-    for stage in default_stages():
-        stage.process_batch([article])
-    EventsStage().process(article)
-    return [{"type": e["type"], "actor": [text[a["start"]:a["end"]] for a in e["actor"]]}
-            for e in article.extra["events"]]
+    events = run_until(text, "events").extra["events"]
+    return [{"type": e["type"], "actor": [text[a["start"]:a["end"]] for a in e["actor"]],
+             "recipient": [text[r["start"]:r["end"]] for r in e["recipient"]]} for e in events]
 
 
 @pytest.mark.parametrize(("text", "kind", "actor"), [
@@ -70,12 +64,7 @@ def test_category_words(text: str, kind: str) -> None:
 
 
 def _recipients(text: str, kind: str) -> list[list[str]]:
-    article = Article(text)
-    for stage in default_stages():
-        stage.process_batch([article])
-    EventsStage().process(article)
-    return [[text[r["start"]:r["end"]] for r in e["recipient"]]
-            for e in article.extra["events"] if e["type"] == kind]
+    return [e["recipient"] for e in _events(text) if e["type"] == kind]
 
 
 @pytest.mark.parametrize(("text", "target"), [

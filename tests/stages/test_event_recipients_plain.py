@@ -3,17 +3,14 @@ party named inside the object is; the place of a protest, truce or request for r
 whom it addresses when no one is named (hand-built sentences)."""
 
 import pytest
+from helpers import run_until
 
 from newsgraph.analyze import default_stages
 from newsgraph.records import Article
-from newsgraph.stages.events import EventsStage
 
 
 def _recipients(text: str, kind: str) -> list[tuple[str, str | None]]:
-    article = Article(text)
-    for stage in default_stages():
-        stage.process_batch([article])
-    EventsStage().process(article)
+    article = run_until(text, "events")
     found = [e for e in article.extra["events"] if e["type"] == kind]
     assert found, f"no {kind} event in {text!r}: {article.extra['events']}"
     return [(text[r["start"]:r["end"]], r["country"]) for r in found[0]["recipient"]]
