@@ -104,6 +104,11 @@ DELIVERY_PREPS = frozenset({"to", "into", "for", "toward", "towards", "from", "a
                             "on", "at"})
 # A thing handed over reaches the object of these: "returned artifacts to the embassy",
 # "demanded an explanation from the magistrate", "withdrew troops from Iraq".
+# CAMEO roots of stances towards someone or something (intent to cooperate, approval and
+# praise): their nouns take what they are aimed at with "for" ("support for the deal").
+STANCE_ROOTS = frozenset({"03", "05"})
+# Whom something passed on reaches, in the passive ("was handed to the embassy").
+RECEIVER_PREPS = frozenset({"to", "into", "toward", "towards"})
 TRANSFER_PREPS = frozenset({"to", "into", "toward", "towards", "from", "with"})
 # Proposals, statements and acts whose author is the target of a stance taken on them:
 # "rejected a request by X", "condemned the government's decision" (X, the government).
@@ -769,6 +774,10 @@ def _recipients(verb: Any, noun: Any | None) -> list[Any]:
         if found is not None:
             return found
     datives = _datives(verb)
+    if passive:
+        handed = _handed_over(verb, datives)
+        if handed:
+            return handed
     for dep in ("dobj", "dative", "nsubjpass") if not passive else ("nsubjpass", "dative"):
         if dep == "dative":
             heads = datives
@@ -783,6 +792,16 @@ def _recipients(verb: Any, noun: Any | None) -> list[Any]:
                           and not is_agentive(heads[0])):
             return _conj(heads)
     return _small_clause_subject(verb) or _prep_objects(verb) or _contacted(verb)
+
+
+def _handed_over(verb: Any, datives: list[Any]) -> list[Any]:
+    """"The bookmark was returned by US officials to Spanish authorities": a thing passed
+    on in the passive is not the target; whom it reaches is."""
+    things = [c for c in verb.children if c.dep_ == "nsubjpass"
+              and not is_agentive(c) and not _is_group(c) and c.pos_ in ("NOUN", "PROPN")]
+    if not things:
+        return []
+    return _conj(datives) or _prep_objects(verb, RECEIVER_PREPS)
 
 
 def _contacted(verb: Any) -> list[Any]:
@@ -883,7 +902,8 @@ def _noun_recipients(noun: Any) -> list[Any]:
         party = _prep_objects(tok, frozenset({"of"}))
         if party and is_agentive(party[0]):  # "the withdrawal of X from Y": X withdraws
             return party
-        found = _prep_objects(tok, RECIPIENT_PREPS | {"between"})
+        preps = RECIPIENT_PREPS | {"between"} | ({"for"} if stance_noun(tok) else set())
+        found = _prep_objects(tok, frozenset(preps))
         if found:
             return found
         if party:
@@ -891,6 +911,13 @@ def _noun_recipients(noun: Any) -> list[Any]:
                 return _prep_objects(party[0], RECIPIENT_PREPS) or party
             return party
     return _conj([c for c in noun.children if _undergoes(c)])
+
+
+def stance_noun(tok: Any) -> bool:
+    """A noun of support or praise, whose "for X" is what it is aimed at ("declared its
+    support for the Sochi deal"), unlike a verb's "for" ("called for calm")."""
+    row = lex.match(tok, "N") if tok.pos_ == "NOUN" else None
+    return row is not None and row.cameo[:2] in STANCE_ROOTS
 
 
 def _undergoes(poss: Any) -> bool:

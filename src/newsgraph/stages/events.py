@@ -34,6 +34,7 @@ from .event_coder import (
     conditioned,
     is_agentive,
     is_means,
+    stance_noun,
 )
 from .event_scan import EventScan
 from .figurative import NO_EVENT, figurative_code
@@ -80,6 +81,8 @@ MENTION_LOOKBACK = 40
 # ICEWS and PLV; a protest is aimed at the authorities where it is held and refuge is sought
 # from the country giving it; a meeting or statement in a city is not addressed to its
 # country.
+# Lengths of an all-capital word read as an organisation's initials ("ICE", "UNHCR").
+ACRONYM_LENGTH = (2, 6)
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "SANCTION", "RETREAT",
                                 "CONCEDE", "PROTEST", "REQUEST"})
 
@@ -243,6 +246,7 @@ class _Context:
         if place is None and coding.quad == MATERIAL_CONFLICT:
             place = self.sentence_place(sent)  # attacks hit targets where the text says
         _military(actors, coding.type)
+        unplaced = not any(r["country"] and not r.get("_borrowed") for r in recipients)
         if coding.quad == MATERIAL_CONFLICT or place is not None and place.text != sent.text:
             _fill_from_place(recipients, place, coding.quad == MATERIAL_CONFLICT)
         for r in recipients:
@@ -255,9 +259,10 @@ class _Context:
                       if (r["country"] or r["sector"] or r["entity"] or id(r) in named)
                       and not any(_same(r, a) for a in actors)]
         where = place or self.clause_place(cand.head)
-        if not recipients and where is not None and where.country \
-                and _placed(coding.type, cand.inner):
-            recipients = [_place_record(where)]
+        if unplaced and where is not None and where.country \
+                and _placed(coding.type, cand.inner) \
+                and not any(r["start"] < where.end and where.start < r["end"] for r in recipients):
+            recipients.append(_place_record(where))
         place = self.place(cand.head, [*cand.recipients,
                                        *(t for t in cand.trigger if t is not cand.head)])
         start = min(t.idx for t in cand.trigger)
@@ -303,7 +308,7 @@ class _Context:
             code.country = act.code_tokens(act.phrase_tokens(head, wide=True)).country
             borrowed = code.country is not None and entity is None and code.sector is None \
                 and head.pos_ == "NOUN"
-        person = entity is not None and entity.label in NAMED_ACTORS
+        person = entity is not None and entity.label in NAMED_ACTORS or _acronym(head)
         if code.country is None and code.sector is None and not person and not target:
             return None  # "the West", "the resolution": no actor PLOVER can code
         if self.skipped(head.idx):
@@ -463,7 +468,11 @@ def _aimed_at(head: Any, cand: Candidate, quad: int) -> bool:
         return True
     while head.dep_ == "conj":
         head = head.head
-    return head.dep_ == "pobj" and head.head.lower_ not in ("of", "for")
+    if head.dep_ != "pobj":
+        return False
+    prep = head.head
+    return prep.lower_ not in ("of", "for") or prep.lower_ == "for" and stance_noun(prep.head)
+
 
 
 def _record(start: int, end: int, entity: Entity | None, name: str,
@@ -471,6 +480,17 @@ def _record(start: int, end: int, entity: Entity | None, name: str,
     return {"start": start, "end": end, "entity": entity.id if entity else None,
             "name": name.strip(), "country": code.country, "sector": code.sector,
             "_kind": code.kind}
+
+
+def _acronym(head: Any) -> bool:
+    """An initialism the tagger missed ("ICE returned the paintings", read as the noun
+    "ice"): an organisation, unless its whole sentence is in capitals (a headline)."""
+    text = head.text
+    if not (ACRONYM_LENGTH[0] <= len(text) <= ACRONYM_LENGTH[1] and text.isalpha()
+            and text.isupper()):
+        return False
+    letters = [c for c in head.sent.text if c.isalpha()]
+    return sum(c.isupper() for c in letters) < len(letters) / 2
 
 
 def _pronoun(head: Any) -> str:
