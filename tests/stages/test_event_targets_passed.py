@@ -54,3 +54,20 @@ def test_place_not_added_beside_a_named_party() -> None:
 def test_headline_capitals_are_not_initials() -> None:
     text = "FANS RETURN STOLEN TROPHY TO CLUB."
     assert not any("FANS" in e["actor"] for e in _events(text))
+
+
+def test_place_in_the_actors_phrase_is_not_the_target() -> None:
+    """"Estonia, a country in Northern Europe, launched cyber attacks on X": Estonia is
+    where the actor is, so X takes no country from it and Estonia is no target."""
+    event = _one("Estonia, a small country in Northern Europe, has launched cyber warfare "
+                 "against Krugman.", "ASSAULT")
+    assert event["recipient"] == ["Krugman"]
+
+
+def test_his_country_is_the_speakers_state() -> None:
+    """"Putin said his country will not lift the ban": the refusal is Russia's."""
+    events = run_until("Prime Minister Vladimir Putin said his country will not lift the "
+                       "ban on the European Union.", "events").extra["events"]
+    rejects = [e for e in events if e["type"] == "REJECT"]
+    assert rejects, events
+    assert rejects[0]["actor"][0]["country"] == "RUS"

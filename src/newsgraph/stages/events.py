@@ -44,6 +44,8 @@ SKIP_ZONES = frozenset({"caption", "credit", "subheading", "boilerplate"})
 FIRST_PERSON = frozenset({"we", "i", "our", "us", "my"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 GROUP_PRONOUNS = frozenset({"it", "they", "its", "their", "them"})
+# Nouns that, owned by a person ("his country", "her government"), are that person's state.
+HOME_NOUNS = frozenset({"country", "nation", "government", "state"})
 PLACE_PREPS = frozenset({"in", "at", "near"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A target's place may also come "on" it: "attacks on settlements on the Kharkiv frontline".
@@ -245,6 +247,8 @@ class _Context:
                                        *(t for t in cand.trigger if t is not cand.head)])
         if place is None and coding.quad == MATERIAL_CONFLICT:
             place = self.sentence_place(sent)  # attacks hit targets where the text says
+        if place is not None and _within(place, actors):
+            place = None  # "Estonia, a country in Northern Europe, launched ...": the actor
         _military(actors, coding.type)
         unplaced = not any(r["country"] and not r.get("_borrowed") for r in recipients)
         if coding.quad == MATERIAL_CONFLICT or place is not None and place.text != sent.text:
@@ -259,6 +263,7 @@ class _Context:
                       if (r["country"] or r["sector"] or r["entity"] or id(r) in named)
                       and not any(_same(r, a) for a in actors)]
         where = place or self.clause_place(cand.head)
+        where = None if where is not None and _within(where, actors) else where
         if unplaced and where is not None and where.country \
                 and _placed(coding.type, cand.inner) \
                 and not any(r["start"] < where.end and where.start < r["end"] for r in recipients):
@@ -303,6 +308,8 @@ class _Context:
             known = self.entity_code(entity)
             code.country = code.country or known.country
             code.sector = code.sector or known.sector
+        if code.country is None and head.lemma_.lower() in HOME_NOUNS:
+            code.country = self._home_country(head)  # "Putin said his country will ..."
         borrowed = False  # a thing coded only by the words around it ("aid to Egypt")
         if code.country is None and wide:
             code.country = act.code_tokens(act.phrase_tokens(head, wide=True)).country
@@ -318,6 +325,14 @@ class _Context:
         record = _record(start, end, entity, name, code)
         record["_borrowed"] = borrowed
         return record
+
+    def _home_country(self, head: Any) -> str | None:
+        """The country of the person a possessive pronoun stands for ("his country")."""
+        for poss in head.children:
+            if poss.dep_ == "poss" and _pronoun(poss) in PERSON_PRONOUNS:
+                found = self._person_pronoun(poss)
+                return found["country"] if found else None
+        return None
 
     def _speaker(self, quote: Quote, head: Any) -> dict[str, Any] | None:
         entity = next((e for e in self.entities if e.id == quote.speaker.entity), None)
@@ -480,6 +495,11 @@ def _record(start: int, end: int, entity: Entity | None, name: str,
     return {"start": start, "end": end, "entity": entity.id if entity else None,
             "name": name.strip(), "country": code.country, "sector": code.sector,
             "_kind": code.kind}
+
+
+def _within(place: Place, actors: list[dict[str, Any]]) -> bool:
+    """Whether a place is named inside an actor's own phrase."""
+    return any(a["start"] < place.end and place.start < a["end"] for a in actors)
 
 
 def _acronym(head: Any) -> bool:

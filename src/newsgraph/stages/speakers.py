@@ -21,7 +21,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # How many sentences back a pronoun may look for its antecedent: news pronouns refer to
 # someone named in the same or the previous couple of sentences.
 PRONOUN_WINDOW_SENTENCES = 3
-PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
 GROUP_PRONOUNS = frozenset({"they", "it", "we"})
 ENTITY_LABELS_FOR_IT = frozenset({"ORG", "GPE", "NORP"})
 
