@@ -25,6 +25,7 @@ from typing import Any
 from .. import lexicons
 from . import actors as act
 from . import event_lexicon as lex
+from .event_kinds import DEMONSTRATION, act_targets, street_protest
 
 SUBJ = frozenset({"nsubj", "csubj"})
 RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "at", "upon", "into", "toward",
@@ -225,6 +226,8 @@ def _code_verb(verb: Any) -> Candidate | None:
         row = noun_row
     trigger = [verb] + ([noun] if noun is not None else [])
     cand = Candidate(row.cameo, trigger, verb, _subjects(verb), _recipients(verb, noun))
+    if row.lemma == "protest" and noun is None and street_protest(verb, cand.actors, _sector):
+        cand.cameo = DEMONSTRATION
     if verb.lemma_.lower() in RECEIVING_VERBS:
         givers = _conj([o for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
                         for o in c.children if o.dep_ == "pobj"])
@@ -252,6 +255,8 @@ def _code_verb(verb: Any) -> Candidate | None:
             and lex.coding(cand.cameo).quad == MATERIAL_COOPERATION:
         _purpose_recipients(cand, verb)
     cand.recipients = authors(cand.recipients)
+    if not any(_codable(r) for r in cand.recipients):
+        cand.recipients = act_targets(cand.cameo, cand.trigger, _codable) or cand.recipients
     return cand
 
 
@@ -850,6 +855,11 @@ def _codable(tok: Any) -> bool:
     if is_agentive(tok) or _is_group(tok):
         return True
     return act.code_tokens(act.phrase_tokens(tok), tok).sector is not None
+
+
+def _sector(tok: Any) -> str | None:
+    """The sector a common noun for people names ("students" -> EDU), None for a name."""
+    return None if tok.pos_ == "PROPN" else act.lexicon().sector_of([tok.text])
 
 
 def _is_group(tok: Any) -> bool:

@@ -623,6 +623,8 @@ def merge_repeats(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if prev is not None and unnamed:
             prev["place"] = prev["place"] or event["place"]
             prev["date"] = prev["date"] or event["date"]
+            # "missiles fired by X struck a depot": the repeat may name what was hit
+            prev["recipient"] = prev["recipient"] or event["recipient"]
             continue
         out.append(event)
     return out

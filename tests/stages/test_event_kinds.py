@@ -1,0 +1,72 @@
+"""Kind-specific readings of acts (stages/event_kinds.py): the parties a mediation is
+between, the institution a protest is held at, a protest said or marched."""
+
+from typing import Any
+
+import pytest
+from helpers import run_until
+
+from newsgraph.nlp import load
+from newsgraph.stages.event_kinds import mediated, protest_site, street_protest
+
+
+def _events(text: str) -> list[dict[str, Any]]:
+    events = run_until(text, "events").extra["events"]
+    return [{"type": e["type"], "actor": [text[a["start"]:a["end"]] for a in e["actor"]],
+             "recipient": [text[r["start"]:r["end"]] for r in e["recipient"]]} for e in events]
+
+
+def _word(doc: Any, text: str) -> Any:
+    return next(t for t in doc if t.text == text)
+
+
+def test_mediation_between_parties() -> None:
+    doc = load(None)("Norway launched a mediation effort to end the feud between Chad and "
+                     "Sudan.")
+    found = mediated([_word(doc, "launched"), _word(doc, "mediation")], lambda t: True)
+    assert [t.text for t in found] == ["Chad", "Sudan"]
+
+
+def test_mediation_names_no_parties() -> None:
+    doc = load(None)("Norway launched a mediation effort on Monday.")
+    assert mediated([_word(doc, "launched"), _word(doc, "mediation")], lambda t: True) == []
+
+
+def test_protest_site_is_an_institution_not_a_square() -> None:
+    nlp = load(None)
+    doc = nlp("Students protested outside the embassy.")
+    assert [t.text for t in protest_site([_word(doc, "protested")], lambda t: True)] == \
+        ["embassy"]
+    doc = nlp("Students protested in Tahrir Square.")
+    assert protest_site([_word(doc, "protested")], lambda t: True) == []
+
+
+@pytest.mark.parametrize(("text", "street"), [
+    ("Students protested outside the parliament.", True),
+    ("Students protested the decision.", False),  # an object: said, not marched
+])
+def test_street_protest(text: str, street: bool) -> None:
+    doc = load(None)(text)
+    verb = _word(doc, "protested")
+    sectors = {"Students": "EDU"}
+    assert street_protest(verb, [doc[0]], lambda t: sectors.get(t.text)) is street
+
+
+@pytest.mark.parametrize(("text", "kind", "recipient"), [
+    ("Pakistan launched a mediation effort to resolve the rift between Qatar and Bahrain.",
+     "CONSULT", "Qatar"),
+    ("The group will hold a protest outside the Iranian embassy on Friday.", "THREATEN",
+     "Iranian embassy"),
+    ("Students protested outside the parliament in Tirana.", "PROTEST", "parliament"),
+    # the repeat of a strike with an unnamed actor gives the first its target
+    ("The missiles fired by the Israeli military struck an arms depot of the Syrian army.",
+     "ASSAULT", "arms depot of the Syrian army"),
+])
+def test_end_to_end(text: str, kind: str, recipient: str) -> None:
+    found = [e for e in _events(text) if e["type"] == kind]
+    assert found, f"no {kind} in {text!r}: {_events(text)}"
+    assert recipient in found[0]["recipient"]
+
+
+def test_a_state_protesting_is_verbal() -> None:
+    assert [e["type"] for e in _events("Beijing protested.")] == ["ACCUSE"]
