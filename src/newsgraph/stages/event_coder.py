@@ -100,6 +100,8 @@ WEAPONS = frozenset({"missile", "rocket", "shell", "bullet", "shot", "round", "b
 MEANS = WEAPONS | frozenset({"troop", "soldier", "force", "personnel", "aid", "money", "fund",
                              "assistance", "supply", "equipment", "ammunition", "food",
                              "medicine", "loan", "grant", "cash", "arm"})
+# Possessives that make an object the actor's own ("its men", "their envoys").
+OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 MEASURE_ENTS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
 DELIVERY_PREPS = frozenset({"to", "into", "for", "toward", "towards", "from", "against",
                             "on", "at"})
@@ -131,7 +133,7 @@ PARTITIVES = frozenset({"one", "some", "many", "several", "most", "all", "each",
                         "dozens", "hundreds", "thousands", "number", "group"})
 # Verbs whose subject undergoes the event noun ("faces sanctions"): never light verbs.
 EXPERIENCER = frozenset({"face", "suffer", "undergo", "endure", "survive", "escape", "fear",
-                         "risk", "avoid", "receive"})
+                         "risk", "avoid", "receive", "flee"})
 # Crowds whose violence or coercion is protest (PLOVER PROTEST riot), and those roots.
 PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "crowd",
                         "marcher", "protesters", "demonstrators", "rioters", "crowds"})
@@ -831,7 +833,7 @@ def _object_target(verb: Any, obj: Any) -> list[Any] | None:
             and lex.match(obj, "N") and _doers(obj):
         return _doers(obj)  # "condemned Russia's strikes on Odesa": aimed at Russia
     violent = row is not None and row.cameo[:2] in VIOLENT_ROOTS
-    if is_means(obj) and not violent:  # or nobody named
+    if (is_means(obj) or _own_people(obj)) and not violent:  # or nobody named
         return _conj(_datives(verb)) or _prep_objects(verb, DELIVERY_PREPS)
     if row is not None and row.cameo[:2] in FORCE_ROOTS and not is_means(obj) \
             and obj.lemma_.lower() not in VIOLENT_LIGHT_OBJECTS:
@@ -840,6 +842,13 @@ def _object_target(verb: Any, obj: Any) -> list[Any] | None:
         return _conj(_datives(verb)) or _prep_objects(verb) \
             or _prep_objects(obj, TRANSFER_PREPS) or _party_within(obj) or None
     return None
+
+
+def _own_people(obj: Any) -> bool:
+    """"mobilised its men to the area", "withdrew their staff": the actor's own people
+    sent or moved are the means, not the target (force on "its own citizens" is not)."""
+    return obj.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES
+                                      for c in obj.children)
 
 
 def _party_within(obj: Any) -> list[Any]:
