@@ -105,3 +105,29 @@ def test_own_people_sent_are_the_means() -> None:
                  "MOBILIZE")
     assert "men" not in event["recipient"]
     assert "area" in event["recipient"]
+
+
+@pytest.mark.parametrize(("text", "kind", "actor", "recipient"), [
+    # the event noun under the light verb's object: the scan must reach the verb
+    ("Israel launched a wave of air strikes on Gaza.", "ASSAULT", "Israel", "Gaza"),
+    ("Norway announced an increase in aid to Malawi.", "AID", "Norway", "Malawi"),
+    # a state act in the passive with no agent: the state where it happens acts
+    ("The journalist Ali Musa was arrested in Kenya on Monday.", "COERCE", "Kenya",
+     "journalist Ali Musa"),
+    ("Two inspectors have been expelled from North Korea.", "SANCTION", "North Korea",
+     "Two inspectors"),
+])
+def test_reached_and_state_acts(text: str, kind: str, actor: str, recipient: str) -> None:
+    event = _one(text, kind)
+    assert actor in event["actor"]
+    assert recipient in event["recipient"]
+
+
+def test_agentless_act_with_no_place_is_no_event() -> None:
+    assert not _events("Three men were arrested on Monday.")
+
+
+def test_state_actor_is_marked_as_read_from_the_place() -> None:
+    events = run_until("The journalist Ali Musa was arrested in Kenya on Monday.",
+                       "events").extra["events"]
+    assert events and events[0]["actor"][0].get("via") == "place"

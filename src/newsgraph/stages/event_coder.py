@@ -90,6 +90,8 @@ CONTACT_VERBS = frozenset({"call", "phone", "telephone", "ring", "visit", "meet"
 # Nouns of growth or spread whose "in/of X" names the act itself ("an increase in aid").
 CHANGE_NOUNS = frozenset({"increase", "boost", "expansion", "surge", "rise", "doubling",
                           "tripling", "extension", "escalation", "intensification"})
+# Nouns that count acts: "a new round of joint exercises", "a wave of strikes" is those acts.
+COUNTING_NOUNS = frozenset({"round", "series", "wave", "spate", "string", "cycle", "flurry"})
 # Subjects that stand for a clause after the predicate ("it was unacceptable for X to").
 EXPLETIVES = frozenset({"it", "this", "that"})
 # Objects that are the means, not the target: "fired cruise missiles at a dam".
@@ -400,8 +402,9 @@ def _light_object(verb: Any) -> tuple[Any, lex.Trigger | None]:
 
 
 def _grown(noun: Any) -> list[Any]:
-    """"a sixfold increase in funding": a change in an act is that act (the funding)."""
-    if noun.lemma_.lower() not in CHANGE_NOUNS:
+    """"a sixfold increase in funding", "a new round of talks": a change in an act, or a
+    count of acts, is that act."""
+    if noun.lemma_.lower() not in CHANGE_NOUNS | COUNTING_NOUNS:
         return []
     return [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
             for o in c.children if o.dep_ == "pobj"]

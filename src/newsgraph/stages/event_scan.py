@@ -137,6 +137,12 @@ def _clause_heads(flags: np.ndarray, pos: np.ndarray, heads: np.ndarray, deps: n
         inner = np.flatnonzero(noun & dep_in((dep,)))
         inner = inner[dep_in(outer)[heads[inner]]]
         want[heads[heads[inner]]] = True
+    # "launched a wave of strikes", "announced an increase in funding" (``_grown``): the
+    # noun under the light verb's object.
+    inner = np.flatnonzero(noun & dep_in(("pobj",)))
+    inner = inner[dep_in(("prep",))[heads[inner]]]
+    inner = inner[dep_in(NOUN_ARG_DEPS)[heads[heads[inner]]]]
+    want[heads[heads[heads[inner]]]] = True
     want[heads[((flags & CLAUSE_WORD) > 0) & dep_in(CLAUSE_WORD_DEPS)]] = True
     want |= verbish & noun[heads]  # "sanctions imposed by": a participle under the noun
     want &= any_of(pos, CLAUSE_POS)

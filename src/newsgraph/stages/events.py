@@ -83,6 +83,13 @@ MENTION_LOOKBACK = 40
 # ICEWS and PLV; a protest is aimed at the authorities where it is held and refuge is sought
 # from the country giving it; a meeting or statement in a city is not addressed to its
 # country.
+# Acts only a state does (arrest, detain, expel, free a prisoner): told in the passive with
+# no agent ("was arrested in Niger"), their actor is the state where they happen, marked
+# as read from the place (ICEWS and PLV code them so).
+STATE_ACT_ROOTS = frozenset({"17"})
+STATE_ACT_CODES = frozenset({"166", "174", "0841"})
+# Expulsions name the state expelling with "from" ("were expelled from North Korea").
+STATE_FROM_CODES = frozenset({"166", "174"})
 # Lengths of an all-capital word read as an organisation's initials ("ICE", "UNHCR").
 ACRONYM_LENGTH = (2, 6)
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "SANCTION", "RETREAT",
@@ -149,7 +156,8 @@ def sentence_candidates(doc: Any, heads: list[int], nouns: list[int]) -> list[Ca
     for coded in cands:
         refusal(coded)
     keep = [c for c in cands if not any(c.head.i in o.covered for o in cands if o is not c)]
-    keep = [c for c in keep if not c.negated and not c.hypothetical and c.actors]
+    keep = [c for c in keep if not c.negated and not c.hypothetical
+            and (c.actors or _agentless_state_act(c))]
     covered = {i for c in cands for i in c.covered} | {t.i for c in cands for t in c.trigger}
     for i in nouns:
         if i not in covered:
@@ -225,6 +233,9 @@ class _Context:
         coding = cand.coding(scheme)
         quote = self.quote_at(cand.trigger[0].idx)
         actors = [a for a in (self.actor(h, quote) for h in cand.actors) if a]
+        if not actors and _agentless_state_act(cand):
+            state = self.state_place(cand)
+            actors = [_place_record(state)] if state is not None else []
         if not actors:
             return None
         named: set[int] = set()  # recipients that are names, kept even when uncoded
@@ -424,6 +435,16 @@ class _Context:
                             return found
         return None
 
+    def state_place(self, cand: Candidate) -> Place | None:
+        """The country where a state act told without its agent happened ("arrested in
+        Niger"), or that expelled ("expelled from North Korea")."""
+        found = self.place(cand.head)
+        if found is None and cand.cameo in STATE_FROM_CODES:
+            found = next((p for c in cand.head.children if c.dep_ == "prep"
+                          and c.lower_ == "from" for o in c.children if o.dep_ == "pobj"
+                          for p in [self._named_place(o)] if p is not None), None)
+        return found if found is not None and found.country else None
+
     def clause_place(self, head: Any) -> Place | None:
         """A place anywhere in the clause's own phrases, nearest the head first ("set up
         field hospitals and a team of health workers in Louisiana"); not in its subject
@@ -495,6 +516,15 @@ def _record(start: int, end: int, entity: Entity | None, name: str,
     return {"start": start, "end": end, "entity": entity.id if entity else None,
             "name": name.strip(), "country": code.country, "sector": code.sector,
             "_kind": code.kind}
+
+
+def _agentless_state_act(cand: Candidate) -> bool:
+    """A state act in the passive with no agent named ("was arrested on Monday")."""
+    head = cand.head
+    passive = any(c.dep_ == "auxpass" for c in head.children)
+    agent = any(c.dep_ == "agent" for c in head.children)
+    kind = cand.cameo[:2] in STATE_ACT_ROOTS or cand.cameo in STATE_ACT_CODES
+    return passive and not agent and not cand.actors and kind
 
 
 def _within(place: Place, actors: list[dict[str, Any]]) -> bool:
