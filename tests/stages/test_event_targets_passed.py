@@ -131,3 +131,15 @@ def test_state_actor_is_marked_as_read_from_the_place() -> None:
     events = run_until("The journalist Ali Musa was arrested in Kenya on Monday.",
                        "events").extra["events"]
     assert events and events[0]["actor"][0].get("via") == "place"
+
+
+@pytest.mark.parametrize(("text", "kind", "actor", "recipient"), [
+    # whoever faces or suffers an act is its target; the noun's "from X" acts
+    ("Today, the Iranian government faces criticism from the U.N. over the arrests.",
+     "ACCUSE", "U.N.", "Iranian government"),
+    ("The government faced fierce criticism from MPs.", "ACCUSE", "MPs", "government"),
+])
+def test_faced_acts(text: str, kind: str, actor: str, recipient: str) -> None:
+    event = _one(text, kind)
+    assert actor in event["actor"]
+    assert recipient in event["recipient"]

@@ -203,9 +203,21 @@ def code_noun(noun: Any) -> Candidate | None:
     if not actors and lex.coding(row.cameo).type not in MOVES_FROM:
         actors = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
                   for o in c.children if o.dep_ == "pobj" and (is_agentive(o) or _is_group(o))]
-    cand = Candidate(row.cameo, [noun], noun, _conj(actors), authors(_noun_recipients(noun)))
+    actors = _conj(actors)
+    recipients = _experiencers(noun) or authors(_noun_recipients(noun))
+    cand = Candidate(row.cameo, [noun], noun, actors,
+                     [r for r in recipients if all(r.i != a.i for a in actors)])
     cand.negated = any(c.lower_ in NEG_WORDS for c in noun.children if c.dep_ in ("det", "neg"))
     return cand
+
+
+def _experiencers(noun: Any) -> list[Any]:
+    """"Iran faces criticism from the UN", "the regime suffered sanctions": whoever faces
+    or suffers the act is its target."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in EXPERIENCER:
+        return []
+    return _conj([c for c in verb.children if c.dep_ in SUBJ])
 
 
 def _code_verb(verb: Any) -> Candidate | None:
