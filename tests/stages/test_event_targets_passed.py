@@ -143,3 +143,13 @@ def test_faced_acts(text: str, kind: str, actor: str, recipient: str) -> None:
     event = _one(text, kind)
     assert actor in event["actor"]
     assert recipient in event["recipient"]
+
+
+def test_frame_takes_the_party_its_inner_act_reaches() -> None:
+    """"offered to send troops to help the Philippine army": the offer is aimed at the
+    army the troops would help; a thing the inner act is on ("lift a blockade on oil
+    exports") is not borrowed."""
+    event = _one("Australia has offered to send troops to help the Philippine army.", "AGREE")
+    assert "Philippine army" in event["recipient"]
+    event = _one("The rebel army agreed to lift a blockade on oil exports.", "AGREE")
+    assert "oil exports" not in event["recipient"]

@@ -556,6 +556,9 @@ def _frame_recipients(cand: Candidate, tok: Any, comp: Any) -> None:
         cand.recipients = _conj([c for c in comp.children if c.dep_ in SUBJ | {"nsubjpass"}])
     if not cand.recipients and comp.pos_ in ("VERB", "AUX"):
         cand.recipients = _recipients(comp, None)
+    if not cand.recipients and comp.pos_ == "VERB":
+        inner = _code_verb(comp)  # "offered to send troops to help the army": the army
+        cand.recipients = [r for r in inner.recipients if _codable(r)] if inner else []
     if not cand.recipients and comp.pos_ in ("NOUN", "PROPN"):
         cand.recipients = _noun_recipients(comp)
 
