@@ -153,3 +153,9 @@ def test_frame_takes_the_party_its_inner_act_reaches() -> None:
     assert "Philippine army" in event["recipient"]
     event = _one("The rebel army agreed to lift a blockade on oil exports.", "AGREE")
     assert "oil exports" not in event["recipient"]
+
+
+def test_investigation_is_aimed_where_it_looks() -> None:
+    event = _one("The United Nations said it will investigate attacks on its convoys in "
+                 "northern Syria.", "ACCUSE")
+    assert "Syria" in event["recipient"]

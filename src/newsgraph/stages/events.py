@@ -90,6 +90,9 @@ STATE_ACT_ROOTS = frozenset({"17"})
 STATE_ACT_CODES = frozenset({"166", "174", "0841"})
 # Expulsions name the state expelling with "from" ("were expelled from North Korea").
 STATE_FROM_CODES = frozenset({"166", "174"})
+# CAMEO roots placed by their code rather than type: an investigation (09, ACCUSE) is aimed
+# at where it looks ("sent experts to Iran to investigate the crash").
+PLACED_ROOTS = frozenset({"09"})
 # Lengths of an all-capital word read as an organisation's initials ("ICE", "UNHCR").
 ACRONYM_LENGTH = (2, 6)
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "SANCTION", "RETREAT",
@@ -276,7 +279,7 @@ class _Context:
         where = place or self.clause_place(cand.head)
         where = None if where is not None and _within(where, actors) else where
         if unplaced and where is not None and where.country \
-                and _placed(coding.type, cand.inner) \
+                and (_placed(coding.type, cand.inner) or cand.cameo[:2] in PLACED_ROOTS) \
                 and not any(r["start"] < where.end and where.start < r["end"] for r in recipients):
             recipients.append(_place_record(where))
         place = self.place(cand.head, [*cand.recipients,
