@@ -159,3 +159,10 @@ def test_investigation_is_aimed_where_it_looks() -> None:
     event = _one("The United Nations said it will investigate attacks on its convoys in "
                  "northern Syria.", "ACCUSE")
     assert "Syria" in event["recipient"]
+
+
+def test_place_target_takes_the_places_stage_country() -> None:
+    """"annexed Crimea": the tagger calls Crimea an organisation; the places stage
+    resolved it, and the target carries that country."""
+    events = run_until("Russia annexed Crimea in 2014.", "events").extra["events"]
+    assert events and events[0]["recipient"][0]["country"] == "UKR"

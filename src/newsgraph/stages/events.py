@@ -322,6 +322,8 @@ class _Context:
             known = self.entity_code(entity)
             code.country = code.country or known.country
             code.sector = code.sector or known.sector
+        if code.country is None:
+            code.country = self.resolved_place(head)  # "annexed Crimea" (tagged ORG)
         if code.country is None and head.lemma_.lower() in HOME_NOUNS:
             code.country = self._home_country(head)  # "Putin said his country will ..."
         borrowed = False  # a thing coded only by the words around it ("aid to Egypt")
@@ -476,6 +478,13 @@ class _Context:
             if p["start"] <= tok.idx < p["end"] and p.get("country"):
                 return Place(self.article.text[p["start"]:p["end"]], act.alpha3(p["country"]),
                              p["start"], p["end"])
+        return None
+
+    def resolved_place(self, head: Any) -> str | None:
+        """ISO alpha-3 of the place the places stage found at this word, if any."""
+        for p in self.places:
+            if p["start"] <= head.idx < p["end"] and p.get("country"):
+                return act.alpha3(p["country"])
         return None
 
     def place_code(self, start: int, end: int) -> str | None:
