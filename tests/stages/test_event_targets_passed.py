@@ -166,3 +166,24 @@ def test_place_target_takes_the_places_stage_country() -> None:
     resolved it, and the target carries that country."""
     events = run_until("Russia annexed Crimea in 2014.", "events").extra["events"]
     assert events and events[0]["recipient"][0]["country"] == "UKR"
+
+
+def test_passive_clause_does_not_take_the_main_subject() -> None:
+    """"Controversy continues after a suspect held in the UK was freed": the release is
+    the state's (read from the place, as its government), not the controversy's."""
+    text = ("Controversy over the issue continues after a terror suspect held in the UK "
+            "without trial was freed from jail.")
+    events = run_until(text, "events").extra["events"]
+    freed = [e for e in events if e["type"] == "RETREAT"]
+    assert freed, events
+    actor = freed[0]["actor"][0]
+    assert (text[actor["start"]:actor["end"]], actor["country"], actor["sector"]) == \
+        ("UK", "GBR", "GOV")
+
+
+def test_repeat_aimed_at_others_is_not_folded() -> None:
+    """An unnamed actor's act on other targets is its own event, not a repeat."""
+    text = ("Most of the suspects are detained at Belmarsh Prison in London. The minister "
+            "is able to impose house detention on UK nationals.")
+    coerce = [e for e in _events(text) if e["type"] == "COERCE"]
+    assert any("UK nationals" in e["recipient"] for e in coerce), coerce

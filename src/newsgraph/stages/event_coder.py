@@ -724,6 +724,8 @@ def _subjects(verb: Any) -> list[Any]:
             continue
         if tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.children):
             break  # "pleaded guilty and will be sentenced": the passive's actor is unnamed
+        if any(c.dep_ == "nsubjpass" for c in tok.children):
+            break  # "... continues after a suspect was freed": not the main clause's act
         if _speaker_conjunct(tok):
             tok = tok.head.head  # "said the plan was wrong and urged": the speaker urged
             continue

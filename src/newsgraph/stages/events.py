@@ -237,8 +237,8 @@ class _Context:
         quote = self.quote_at(cand.trigger[0].idx)
         actors = [a for a in (self.actor(h, quote) for h in cand.actors) if a]
         if not actors and _agentless_state_act(cand):
-            state = self.state_place(cand)
-            actors = [_place_record(state)] if state is not None else []
+            state = self.state_place(cand, sent)
+            actors = [{**_place_record(state), "sector": "GOV"}] if state is not None else []
         if not actors:
             return None
         named: set[int] = set()  # recipients that are names, kept even when uncoded
@@ -440,14 +440,17 @@ class _Context:
                             return found
         return None
 
-    def state_place(self, cand: Candidate) -> Place | None:
+    def state_place(self, cand: Candidate, sent: Any) -> Place | None:
         """The country where a state act told without its agent happened ("arrested in
-        Niger"), or that expelled ("expelled from North Korea")."""
-        found = self.place(cand.head)
+        Niger", "detained at Belmarsh Prison in London", "a suspect held in the UK was
+        freed"), or that expelled ("expelled from North Korea")."""
+        found = self.place(cand.head) or self.clause_place(cand.head)
         if found is None and cand.cameo in STATE_FROM_CODES:
             found = next((p for c in cand.head.children if c.dep_ == "prep"
                           and c.lower_ == "from" for o in c.children if o.dep_ == "pobj"
                           for p in [self._named_place(o)] if p is not None), None)
+        if found is None or not found.country:
+            found = self.sentence_place(sent)
         return found if found is not None and found.country else None
 
     def clause_place(self, head: Any) -> Place | None:
@@ -662,7 +665,9 @@ def merge_repeats(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         prev = next((p for p in reversed(out) if p["type"] == event["type"]
                      and event["_sent"] - p["_sent"] <= MERGE_SENTENCES), None)
         unnamed = all(a["country"] is None and a["entity"] is None for a in event["actor"])
-        if prev is not None and unnamed:
+        # a repeat aimed at others than the first is an act of its own
+        other = bool(prev and prev["recipient"] and event["recipient"])
+        if prev is not None and unnamed and not other:
             prev["place"] = prev["place"] or event["place"]
             prev["date"] = prev["date"] or event["date"]
             # "missiles fired by X struck a depot": the repeat may name what was hit
