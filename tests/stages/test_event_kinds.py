@@ -70,3 +70,22 @@ def test_end_to_end(text: str, kind: str, recipient: str) -> None:
 
 def test_a_state_protesting_is_verbal() -> None:
     assert [e["type"] for e in _events("Beijing protested.")] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("The committee called this morally indefensible.", "this"),
+    ("The committee called the project a terrible waste of money.", "project"),
+    ("MPs described the scheme as a fiasco.", "scheme"),
+])
+def test_a_label_of_disapproval_is_criticism(text: str, target: str) -> None:
+    found = [e for e in _events(text) if e["type"] == "ACCUSE"]
+    assert found, _events(text)
+    assert target in found[0]["recipient"]
+
+
+@pytest.mark.parametrize("text", [
+    "She described the visit as a success.",  # a label, but no disapproval
+    "She called her sister on Monday.",  # no label at all
+])
+def test_no_label_no_criticism(text: str) -> None:
+    assert not [e for e in _events(text) if e["type"] == "ACCUSE"]

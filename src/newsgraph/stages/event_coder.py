@@ -25,7 +25,7 @@ from typing import Any
 from .. import lexicons
 from . import actors as act
 from . import event_lexicon as lex
-from .event_kinds import DEMONSTRATION, act_targets, street_protest
+from .event_kinds import DEMONSTRATION, act_targets, labelled, street_protest
 
 SUBJ = frozenset({"nsubj", "csubj"})
 RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "at", "upon", "into", "toward",
@@ -221,7 +221,7 @@ def _experiencers(noun: Any) -> list[Any]:
 
 
 def _code_verb(verb: Any) -> Candidate | None:
-    stance = _obligation(verb)
+    stance = _obligation(verb) or _label(verb)
     if stance is not None:
         return stance
     row = lex.first_row(verb, "V")
@@ -456,6 +456,16 @@ def _obligation(verb: Any) -> Candidate | None:
     return cand
 
 
+def _label(verb: Any) -> Candidate | None:
+    """"The committee called this morally indefensible": criticism of what is labelled."""
+    target = labelled(verb, lex.disapproval_words())
+    if target is None:
+        return None
+    cand = Candidate(CRITICISE, [verb], verb, _subjects(verb), _conj(target))
+    cand.covered |= {t.i for t in verb.subtree} - {verb.i}
+    return cand
+
+
 def _split_name(subjects: list[Any]) -> list[Any]:
     """Subjects the parser split out of one hyphenated name ("UK e-University" parsed as
     "e", "-", "University") are that name, whose head is its last word."""
@@ -478,6 +488,7 @@ def _disapproved(verb: Any) -> bool:
                for s in subjects)
 
 
+CRITICISE = "111"  # CAMEO: criticise or denounce
 FRAME_CODES = {
     # frame -> {embedded CAMEO root -> composed code}; "" is the default.
     "intent": {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",

@@ -20,6 +20,11 @@ PROTEST_SITE_PREPS = frozenset({"outside", "at", "near"})
 # ("Beijing protested" is a verbal protest, CAMEO 11).
 DEMONSTRATION = "141"
 STREET_SECTORS = frozenset({"CVL", "LAB", "EDU", "AGR", "REF"})
+# Verbs that put a label on something: "called the scheme a waste", "branded it
+# disgraceful", "described the plan as a fiasco". With a label of disapproval
+# (data/events/disapproval.tsv) they are criticism (CAMEO 111) of what is labelled.
+LABEL_VERBS = frozenset({"call", "brand", "describe", "label", "dub", "term", "deem"})
+LABEL_DEPS = ("oprd", "ccomp", "xcomp", "attr", "acomp")
 # Verbs whose clause object or subject is the mediated side: "to help X and Y reach ...".
 HELP_VERBS = frozenset({"help", "assist", "enable", "bring", "get", "encourage"})
 
@@ -72,6 +77,28 @@ def street_protest(verb: Any, subjects: list[Any], sector_of: Any) -> bool:
     if any(c.dep_ in ("dobj", "dative", "ccomp") for c in verb.children):
         return False  # "protested the decision", "protested that ...": said
     return bool(subjects) and all(sector_of(s) in STREET_SECTORS for s in subjects)
+
+
+def labelled(verb: Any, words: frozenset[str]) -> list[Any] | None:
+    """What a labelling verb condemns ("called this morally indefensible": this), or None
+    when the verb puts no label of disapproval."""
+    if verb.lemma_.lower() not in LABEL_VERBS:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for child in verb.children:
+        if child.dep_ in LABEL_DEPS and _disapproving(child, words):
+            subj = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return subj or objects
+        if child.dep_ == "prep" and child.lower_ == "as" and any(
+                _disapproving(o, words) for o in child.children):
+            return objects  # "described the plan as a fiasco"
+    return None
+
+
+def _disapproving(label: Any, words: frozenset[str]) -> bool:
+    """A label that is, or is qualified by, a word of disapproval ("a terrible waste")."""
+    return label.lemma_.lower() in words or any(
+        c.dep_ in ("amod", "compound") and c.lemma_.lower() in words for c in label.children)
 
 
 def _helped(verb: Any) -> Any | None:

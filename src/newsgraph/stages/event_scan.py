@@ -31,6 +31,7 @@ from spacy.strings import get_string_id
 
 from . import event_lexicon as lex
 from .event_coder import BLAME_WORDS, OBLIGATION_AUX, REFUSAL_WORDS
+from .event_kinds import LABEL_VERBS
 
 # Bit flags of a word form.
 VERB_WORD, NOUN_WORD, ADJ_WORD, CLAUSE_WORD = 1, 2, 4, 8
@@ -60,6 +61,8 @@ def flag_table() -> tuple[np.ndarray, np.ndarray]:
     bit = {"V": VERB_WORD, "N": NOUN_WORD, "A": ADJ_WORD}
     for lemma, pos in lex.triggers():
         by_word[lemma] = by_word.get(lemma, 0) | bit[pos]
+    for word in LABEL_VERBS:  # "described the plan as a fiasco" (``event_kinds.labelled``)
+        by_word[word] = by_word.get(word, 0) | VERB_WORD
     for word in OBLIGATION_AUX | BLAME_WORDS | REFUSAL_WORDS | lex.disapproval_words() | {"out"}:
         by_word[word] = by_word.get(word, 0) | CLAUSE_WORD
     ids: dict[int, int] = {}
