@@ -26,6 +26,7 @@ from .. import lexicons
 from . import actors as act
 from . import event_lexicon as lex
 from .event_kinds import DEMONSTRATION, act_targets, labelled, street_protest
+from .event_kinds import conjuncts as _conj
 
 SUBJ = frozenset({"nsubj", "csubj"})
 RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "at", "upon", "into", "toward",
@@ -986,16 +987,3 @@ def _prep_objects(tok: Any, preps: frozenset[str] = RECIPIENT_PREPS) -> list[Any
             if objs:
                 return _conj(objs)
     return []
-
-
-def _conj(heads: list[Any]) -> list[Any]:
-    """Heads with the heads conjoined to them ("China and Russia")."""
-    out = []
-    for head in heads:
-        out.append(head)
-        stack = [c for c in head.children if c.dep_ == "conj"]
-        while stack:
-            tok = stack.pop(0)
-            out.append(tok)
-            stack.extend(c for c in tok.children if c.dep_ == "conj")
-    return out

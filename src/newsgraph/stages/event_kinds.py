@@ -49,11 +49,11 @@ def mediated(trigger: list[Any], codable: Any) -> list[Any]:
             if tok.dep_ == "prep" and tok.lower_ == "between":
                 found = [o for o in tok.children if o.dep_ == "pobj"]
                 if found:
-                    return _with_conjuncts(found[0])
+                    return conjuncts(found[:1])
             if tok.lemma_.lower() in HELP_VERBS and tok.pos_ == "VERB":
                 helped = _helped(tok)
                 if helped is not None and codable(helped):
-                    return _with_conjuncts(helped)
+                    return conjuncts([helped])
     return []
 
 
@@ -111,11 +111,14 @@ def _helped(verb: Any) -> Any | None:
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
-def _with_conjuncts(head: Any) -> list[Any]:
-    out = [head]
-    stack = [c for c in head.children if c.dep_ == "conj"]
-    while stack:
-        tok = stack.pop(0)
-        out.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ == "conj")
+def conjuncts(heads: list[Any]) -> list[Any]:
+    """Heads with the heads conjoined to them ("China and Russia")."""
+    out = []
+    for head in heads:
+        out.append(head)
+        stack = [c for c in head.children if c.dep_ == "conj"]
+        while stack:
+            tok = stack.pop(0)
+            out.append(tok)
+            stack.extend(c for c in tok.children if c.dep_ == "conj")
     return out

@@ -78,11 +78,6 @@ DATE_CLIMB = 4
 DATE_THROUGH = frozenset({"acl", "xcomp", "advcl", "pcomp", "pobj", "prep", "dobj", "conj"})
 # Mentions starting before a word that may still overlap it (as in ``SpeakerIndex``).
 MENTION_LOOKBACK = 40
-# Events whose target, when no one is named, is the country where they happen ("killed 48
-# people in Afghanistan", "imposed a curfew in Kashmir", "sent troops to Syria"), as in
-# ICEWS and PLV; a protest is aimed at the authorities where it is held and refuge is sought
-# from the country giving it; a meeting or statement in a city is not addressed to its
-# country.
 # Acts only a state does (arrest, detain, expel, free a prisoner): told in the passive with
 # no agent ("was arrested in Niger"), their actor is the state where they happen, marked
 # as read from the place (ICEWS and PLV code them so).
@@ -95,6 +90,11 @@ STATE_FROM_CODES = frozenset({"166", "174"})
 PLACED_ROOTS = frozenset({"09"})
 # Lengths of an all-capital word read as an organisation's initials ("ICE", "UNHCR").
 ACRONYM_LENGTH = (2, 6)
+# Events whose target, when no one is named, is the country where they happen ("killed 48
+# people in Afghanistan", "imposed a curfew in Kashmir", "sent troops to Syria"), as in
+# ICEWS and PLV; a protest is aimed at the authorities where it is held and refuge is sought
+# from the country giving it; a meeting or statement in a city is not addressed to its
+# country.
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "SANCTION", "RETREAT",
                                 "CONCEDE", "PROTEST", "REQUEST"})
 
@@ -523,7 +523,6 @@ def _aimed_at(head: Any, cand: Candidate, quad: int) -> bool:
         return False
     prep = head.head
     return prep.lower_ not in ("of", "for") or prep.lower_ == "for" and stance_noun(prep.head)
-
 
 
 def _record(start: int, end: int, entity: Entity | None, name: str,

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .event_coder import Candidate
+from .event_coder import CRITICISE, Candidate
 
 # Verbs whose physical reading is violence and whose figurative one is opposition.
 FIGHTING_WORDS = frozenset({"attack", "fight", "battle", "combat", "clash", "target",
@@ -35,7 +35,6 @@ FORCE_ROOTS = frozenset({"18", "19", "20"})
 WEAPON_WORDS = frozenset({"missile", "rocket", "shell", "bullet", "bomb", "drone", "gun",
                           "grenade", "mortar", "artillery", "weapon", "rifle", "tank",
                           "airstrike", "strike", "knife", "troop", "soldier", "fire"})
-CRITICISE = "111"
 NO_EVENT = "none"
 
 
