@@ -187,3 +187,25 @@ def test_repeat_aimed_at_others_is_not_folded() -> None:
             "is able to impose house detention on UK nationals.")
     coerce = [e for e in _events(text) if e["type"] == "COERCE"]
     assert any("UK nationals" in e["recipient"] for e in coerce), coerce
+
+
+def test_stance_on_a_proposal_named_again_is_aimed_at_its_author() -> None:
+    """"The Lib Dems also oppose the proposals": the Home Secretary's plans, named in the
+    sentence before; the recipient says it was read from there."""
+    text = ("Michael Howard said he would not back the Home Secretary's plans for control "
+            "orders. The Lib Dems also oppose the proposals.")
+    events = run_until(text, "events").extra["events"]
+    rejects = [e for e in events if e["type"] == "REJECT" and "Lib Dems" in
+               [text[a["start"]:a["end"]] for a in e["actor"]]]
+    assert rejects, events
+    recipient = rejects[0]["recipient"][0]
+    assert text[recipient["start"]:recipient["end"]] == "Home Secretary"
+    assert recipient["via"] == "author"
+
+
+def test_own_proposal_is_not_aimed_at_an_earlier_author() -> None:
+    text = ("Ministers criticised the Home Secretary's plans. The government proposed the "
+            "idea in March.")
+    for e in _events(text):
+        if "government" in e["actor"]:
+            assert "Home Secretary" not in e["recipient"]

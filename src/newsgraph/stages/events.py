@@ -88,6 +88,17 @@ STATE_FROM_CODES = frozenset({"166", "174"})
 # CAMEO roots placed by their code rather than type: an investigation (09, ACCUSE) is aimed
 # at where it looks ("sent experts to Iran to investigate the crash").
 PLACED_ROOTS = frozenset({"09"})
+# A proposal named again with a definite article ("oppose the proposals") is aimed at its
+# author named up to this many sentences before (this one included), by a possessive or
+# as the subject of a proposing verb. Only stances taken on it are aimed so: verbal
+# conflict and approval (CAMEO 05), not a proposal of one's own ("proposed the idea").
+PROPOSALS = frozenset({"proposal", "plan", "idea", "scheme", "measure", "bill", "reform",
+                       "policy", "motion", "offer", "initiative"})
+PROPOSING_VERBS = frozenset({"propose", "suggest", "unveil", "table", "announce", "outline",
+                             "introduce"})
+DEFINITE = frozenset({"the", "that", "this", "these", "those"})
+AUTHOR_SENTENCES = 3
+APPROVAL_ROOTS = frozenset({"05"})
 # Lengths of an all-capital word read as an organisation's initials ("ICE", "UNHCR").
 ACRONYM_LENGTH = (2, 6)
 # Events whose target, when no one is named, is the country where they happen ("killed 48
@@ -244,9 +255,13 @@ class _Context:
         named: set[int] = set()  # recipients that are names, kept even when uncoded
         recipients = []
         for h in _targets(cand, coding.quad):
+            stance = coding.quad == VERBAL_CONFLICT or cand.cameo[:2] in APPROVAL_ROOTS
+            h = self.earlier_author(h, sent) if stance else h
             measure = act.content_head(h) is h and (h.lemma_.lower() in UNITS
                                                      or h.ent_type_ in MEASURE_ENTS)
             r = None if measure else self.actor(h, quote, wide=True, target=True)
+            if r and h.i < sent.start:
+                r["via"] = "author"  # named sentences before, as the proposal's author
             if r:
                 recipients.append(r)
                 if h.pos_ == "PROPN" or _aimed_at(h, cand, coding.quad):
@@ -440,6 +455,23 @@ class _Context:
                             return found
         return None
 
+    def earlier_author(self, head: Any, sent: Any) -> Any:
+        """"The Lib Dems also oppose the proposals": a proposal named again without its
+        author is aimed at whoever put it forward a few sentences before ("the Home
+        Secretary's plans", "the government proposed"); else the head itself."""
+        if head.lemma_.lower() not in PROPOSALS or not any(
+                c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children) or any(
+                c.dep_ in ("poss", "prep") and c.lower_ != "of" for c in head.children):
+            return head
+        first = self.doc[max(0, sent.start - 1)].sent.start if sent.start else 0
+        for _ in range(AUTHOR_SENTENCES - 1):
+            first = self.doc[max(0, first - 1)].sent.start if first else 0
+        for tok in reversed(self.doc[first:sent.start]):
+            found = _proposer(tok)
+            if found is not None:
+                return found
+        return head
+
     def state_place(self, cand: Candidate, sent: Any) -> Place | None:
         """The country where a state act told without its agent happened ("arrested in
         Niger", "detained at Belmarsh Prison in London", "a suspect held in the UK was
@@ -539,6 +571,20 @@ def _agentless_state_act(cand: Candidate) -> bool:
     agent = any(c.dep_ == "agent" for c in head.children)
     kind = cand.cameo[:2] in STATE_ACT_ROOTS or cand.cameo in STATE_ACT_CODES
     return passive and not agent and not cand.actors and kind
+
+
+def _proposer(tok: Any) -> Any | None:
+    """Who put forward the proposal a word names: "the Home Secretary's plans" (the
+    possessor), "the government proposed the idea" (the subject); None otherwise."""
+    if tok.lemma_.lower() in PROPOSALS:
+        poss = [c for c in tok.children if c.dep_ == "poss"]
+        if poss and (is_agentive(poss[0]) or act.lexicon().sector_of([poss[0].text])):
+            return poss[0]
+    if tok.lemma_.lower() in PROPOSING_VERBS and tok.pos_ == "VERB":
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        if subj and subj[0].pos_ != "PRON":
+            return subj[0]
+    return None
 
 
 def _within(place: Place, actors: list[dict[str, Any]]) -> bool:
