@@ -82,3 +82,19 @@ def test_disapproval_is_criticism(text: str, target: str) -> None:
 
 def test_a_judgement_of_no_one_is_no_event() -> None:
     assert _recipients("Ruth Kessler said the weather was terrible.", "ACCUSE") == []
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    # a verb of fault in a reported clause with someone as its subject is criticism
+    ("Campaigners said ministers had misled parliament.", "ministers"),
+    ("The Tories said Tony Blair lied about the war.", "Tony Blair"),
+])
+def test_reported_fault_is_criticism(text: str, recipient: str) -> None:
+    found = [e for e in _events(text) if e["type"] == "ACCUSE"]
+    assert found, _events(text)
+    assert recipient in found[0]["recipient"]
+
+
+def test_a_thing_lacking_something_is_no_criticism() -> None:
+    assert not [e for e in _events("Campaigners said the road lacked lighting.")
+                if e["type"] == "ACCUSE"]

@@ -478,11 +478,12 @@ def _split_name(subjects: list[Any]) -> list[Any]:
 
 
 def _disapproved(verb: Any) -> bool:
-    """"X said the scheme was a terrible waste": a predicate of disapproval whose subject is
-    someone, or something someone did ("the decision was wrong"), is criticism; "the
-    weather was terrible" is not."""
+    """"X said the scheme was a terrible waste", "says Mr Howard lacked a strategy": a
+    predicate of disapproval or a verb of fault whose subject is someone, or something
+    someone did ("the decision was wrong"), is criticism; "the weather was terrible" is not."""
     words = lex.disapproval_words()
-    if not any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in words for c in verb.children):
+    if verb.lemma_.lower() not in words and not any(
+            c.dep_ in ("acomp", "attr") and c.lemma_.lower() in words for c in verb.children):
         return False
     subjects = [c for c in verb.children if c.dep_ in SUBJ]
     return any(is_agentive(s) or _is_group(s) or s.lemma_.lower() in AUTHORED

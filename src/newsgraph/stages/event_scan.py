@@ -61,7 +61,9 @@ def flag_table() -> tuple[np.ndarray, np.ndarray]:
     bit = {"V": VERB_WORD, "N": NOUN_WORD, "A": ADJ_WORD}
     for lemma, pos in lex.triggers():
         by_word[lemma] = by_word.get(lemma, 0) | bit[pos]
-    for word in LABEL_VERBS:  # "described the plan as a fiasco" (``event_kinds.labelled``)
+    # "described the plan as a fiasco" (``event_kinds.labelled``); "said ministers misled
+    # parliament" (a verb of fault, ``event_coder._disapproved``)
+    for word in LABEL_VERBS | lex.disapproval_words():
         by_word[word] = by_word.get(word, 0) | VERB_WORD
     for word in OBLIGATION_AUX | BLAME_WORDS | REFUSAL_WORDS | lex.disapproval_words() | {"out"}:
         by_word[word] = by_word.get(word, 0) | CLAUSE_WORD
