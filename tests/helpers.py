@@ -4,6 +4,7 @@ running the stages on text."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,3 +33,10 @@ def run_until(text: str, last: str = "quotes", published: str | None = None) -> 
         if stage.name == last:
             break
     return article
+
+
+def event_texts(text: str) -> list[dict[str, Any]]:
+    """The events of a text with their actors and recipients as the words they cover."""
+    events = run_until(text, "events").extra["events"]
+    return [{"type": e["type"], "actor": [text[a["start"]:a["end"]] for a in e["actor"]],
+             "recipient": [text[r["start"]:r["end"]] for r in e["recipient"]]} for e in events]

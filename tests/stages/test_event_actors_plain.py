@@ -2,16 +2,11 @@
 speaker's; an event noun's "from X" and possessor act; a political offensive aimed at no
 one is criticism (hand-built sentences)."""
 
-from typing import Any
 
 import pytest
-from helpers import run_until
+from helpers import event_texts
 
-
-def _events(text: str) -> list[dict[str, Any]]:
-    events = run_until(text, "events").extra["events"]
-    return [{"type": e["type"], "actor": [text[a["start"]:a["end"]] for a in e["actor"]],
-             "recipient": [text[r["start"]:r["end"]] for r in e["recipient"]]} for e in events]
+_events = event_texts
 
 
 @pytest.mark.parametrize(("text", "kind", "actor"), [

@@ -4,16 +4,12 @@ between, the institution a protest is held at, a protest said or marched."""
 from typing import Any
 
 import pytest
-from helpers import run_until
+from helpers import event_texts
 
 from newsgraph.nlp import load
 from newsgraph.stages.event_kinds import mediated, protest_site, street_protest
 
-
-def _events(text: str) -> list[dict[str, Any]]:
-    events = run_until(text, "events").extra["events"]
-    return [{"type": e["type"], "actor": [text[a["start"]:a["end"]] for a in e["actor"]],
-             "recipient": [text[r["start"]:r["end"]] for r in e["recipient"]]} for e in events]
+_events = event_texts
 
 
 def _word(doc: Any, text: str) -> Any:

@@ -5,13 +5,9 @@ act aimed at no party of its own (hand-built sentences)."""
 from typing import Any
 
 import pytest
-from helpers import run_until
+from helpers import event_texts, run_until
 
-
-def _events(text: str) -> list[dict[str, Any]]:
-    events = run_until(text, "events").extra["events"]
-    return [{"type": e["type"], "actor": [text[a["start"]:a["end"]] for a in e["actor"]],
-             "recipient": [text[r["start"]:r["end"]] for r in e["recipient"]]} for e in events]
+_events = event_texts
 
 
 def _one(text: str, kind: str) -> dict[str, Any]:
@@ -30,6 +26,18 @@ def _one(text: str, kind: str) -> dict[str, Any]:
     # initials tagged as a common noun still name the organisation acting
     ("ICE returned four stolen statues to the government of Peru.", "RETREAT", "ICE",
      "government of Peru"),
+    # the event noun under the light verb's object: the scan must reach the verb
+    ("Israel launched a wave of air strikes on Gaza.", "ASSAULT", "Israel", "Gaza"),
+    ("Norway announced an increase in aid to Malawi.", "AID", "Norway", "Malawi"),
+    # a state act in the passive with no agent: the state where it happens acts
+    ("The journalist Ali Musa was arrested in Kenya on Monday.", "COERCE", "Kenya",
+     "journalist Ali Musa"),
+    ("Two inspectors have been expelled from North Korea.", "SANCTION", "North Korea",
+     "Two inspectors"),
+    # whoever faces or suffers an act is its target; the noun's "from X" acts
+    ("Today, the Iranian government faces criticism from the U.N. over the arrests.",
+     "ACCUSE", "U.N.", "Iranian government"),
+    ("The government faced fierce criticism from MPs.", "ACCUSE", "MPs", "government"),
 ])
 def test_target(text: str, kind: str, actor: str, recipient: str) -> None:
     event = _one(text, kind)
@@ -107,22 +115,6 @@ def test_own_people_sent_are_the_means() -> None:
     assert "area" in event["recipient"]
 
 
-@pytest.mark.parametrize(("text", "kind", "actor", "recipient"), [
-    # the event noun under the light verb's object: the scan must reach the verb
-    ("Israel launched a wave of air strikes on Gaza.", "ASSAULT", "Israel", "Gaza"),
-    ("Norway announced an increase in aid to Malawi.", "AID", "Norway", "Malawi"),
-    # a state act in the passive with no agent: the state where it happens acts
-    ("The journalist Ali Musa was arrested in Kenya on Monday.", "COERCE", "Kenya",
-     "journalist Ali Musa"),
-    ("Two inspectors have been expelled from North Korea.", "SANCTION", "North Korea",
-     "Two inspectors"),
-])
-def test_reached_and_state_acts(text: str, kind: str, actor: str, recipient: str) -> None:
-    event = _one(text, kind)
-    assert actor in event["actor"]
-    assert recipient in event["recipient"]
-
-
 def test_agentless_act_with_no_place_is_no_event() -> None:
     assert not _events("Three men were arrested on Monday.")
 
@@ -131,18 +123,6 @@ def test_state_actor_is_marked_as_read_from_the_place() -> None:
     events = run_until("The journalist Ali Musa was arrested in Kenya on Monday.",
                        "events").extra["events"]
     assert events and events[0]["actor"][0].get("via") == "place"
-
-
-@pytest.mark.parametrize(("text", "kind", "actor", "recipient"), [
-    # whoever faces or suffers an act is its target; the noun's "from X" acts
-    ("Today, the Iranian government faces criticism from the U.N. over the arrests.",
-     "ACCUSE", "U.N.", "Iranian government"),
-    ("The government faced fierce criticism from MPs.", "ACCUSE", "MPs", "government"),
-])
-def test_faced_acts(text: str, kind: str, actor: str, recipient: str) -> None:
-    event = _one(text, kind)
-    assert actor in event["actor"]
-    assert recipient in event["recipient"]
 
 
 def test_frame_takes_the_party_its_inner_act_reaches() -> None:
