@@ -39,8 +39,10 @@ def test_recipient(text: str, kind: str, expected: list[tuple[str, str]]) -> Non
 
 
 def test_a_demonym_alone_does_not_make_a_thing_a_party() -> None:
-    """Control: "Finnish timber exports" is a thing, not whom the request is aimed at."""
-    assert _recipients("Sweden sought an agreement on Finnish timber exports.", "REQUEST") == []
+    """Control: "Finnish timber exports" is a thing, not Finland: the learned fallback
+    may take it as what the request is on, but with no country."""
+    found = _recipients("Sweden sought an agreement on Finnish timber exports.", "REQUEST")
+    assert all(country is None for _, country in found)
 
 
 @pytest.mark.parametrize(("text", "kind", "expected"), [

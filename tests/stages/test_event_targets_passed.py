@@ -131,8 +131,9 @@ def test_frame_takes_the_party_its_inner_act_reaches() -> None:
     exports") is not borrowed."""
     event = _one("Australia has offered to send troops to help the Philippine army.", "AGREE")
     assert "Philippine army" in event["recipient"]
-    event = _one("The rebel army agreed to lift a blockade on oil exports.", "AGREE")
-    assert "oil exports" not in event["recipient"]
+    article = run_until("The rebel army agreed to lift a blockade on oil exports.", "events")
+    agreed = [e for e in article.extra["events"] if e["type"] == "AGREE"]
+    assert agreed and all(r.get("via") == "model" for r in agreed[0]["recipient"])
 
 
 def test_investigation_is_aimed_where_it_looks() -> None:

@@ -211,9 +211,10 @@ def evaluate_end_to_end(rows: list[Row]) -> dict[str, Any]:
             "any_event": round(coded / n, 4) if n else 0.0}
 
 
-def stages_to_events() -> list[Any]:
+def stages_to_events(learned_targets: bool = True) -> list[Any]:
     """The default stages up to the events stage, which codes in the 2021 scheme (the
-    convention of PLV and of the BBC dev set)."""
+    convention of PLV and of the BBC dev set); ``learned_targets=False`` leaves out the
+    learned target fallback (to train it)."""
     from ..analyze import default_stages
     from ..pipeline import Stage
     from ..stages.events import EventsStage
@@ -221,7 +222,7 @@ def stages_to_events() -> list[Any]:
     stages: list[Stage] = []
     for stage in default_stages():
         if stage.name == "events":
-            stages.append(EventsStage(scheme="2021"))
+            stages.append(EventsStage(scheme="2021", learned_targets=learned_targets))
             break
         stages.append(stage)
     return stages

@@ -10,7 +10,9 @@
    the nearest country or organisation for "it"/"they", the entity for "he"/"she"; a
    person or named organisation acts even when no country or sector is known;
 4. add date (a date of the ``dates`` stage inside the clause) and place ("in Kyiv");
-5. fold a repeat with unnamed actors into the event just before it ("the two leaders met").
+5. fold a repeat with unnamed actors into the event just before it ("the two leaders met");
+6. give an event still without a target the noun the learned model of
+   ``recipient_model`` scores highest, marked ``via: "model"`` with its score.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from .event_coder import (
 )
 from .event_scan import EventScan
 from .figurative import NO_EVENT, figurative_code
+from .recipient_model import best_target, wants_target
 from .speakers import SpeakerIndex, resolve
 
 SKIP_ZONES = frozenset({"caption", "credit", "subheading", "boilerplate"})
@@ -126,14 +129,16 @@ class EventsStage(Stage):
     requires = frozenset({"doc", "entities", "quotes"})
     assigns = frozenset({"events"})
 
-    def __init__(self, scheme: str = "2024") -> None:
+    def __init__(self, scheme: str = "2024", learned_targets: bool = True) -> None:
         self.scheme = scheme  # "2024": the PLOVER manual; "2021": the CAMEO crosswalk
+        self.learned_targets = learned_targets  # off only to train the model itself
 
     def process(self, article: Article) -> None:
-        article.extra["events"] = extract_events(article, self.scheme)
+        article.extra["events"] = extract_events(article, self.scheme, self.learned_targets)
 
 
-def extract_events(article: Article, scheme: str = "2024") -> list[dict[str, Any]]:
+def extract_events(article: Article, scheme: str = "2024",
+                   learned_targets: bool = True) -> list[dict[str, Any]]:
     """All events of an article (see the module docstring)."""
     scan = EventScan(article.doc)
     heads = scan.by_sentence(scan.clause_heads)
@@ -155,6 +160,9 @@ def extract_events(article: Article, scheme: str = "2024") -> list[dict[str, Any
                 event["_sent"] = k
                 events.append(event)
     events = merge_repeats(events)
+    if ctx is not None and learned_targets:
+        for event in events:
+            ctx.learned_target(event)
     for n, event in enumerate(events):
         event.pop("_sent", None)
         event["id"] = f"ev{n + 1}"
@@ -314,6 +322,28 @@ class _Context:
             "cameo": cand.cameo, "cameo_root": cand.cameo[:2], "quad_class": coding.quad,
             "quote": quote.id if quote else None,
         }
+
+    def learned_target(self, event: dict[str, Any]) -> None:
+        """Give an event the rules left without a target the noun ``recipient_model``
+        scores highest, marked ``via: "model"`` with its score; a joint act of several
+        parties keeps none (each is the other's counterpart). A thing chosen so ("the
+        attacks") is a target PLV would mark, but its modifiers give it no country."""
+        choice = best_target(event, self.doc) if wants_target(event) else None
+        if choice is None:
+            return
+        quote = next((q for q in self.quotes if q.id == event["quote"]), None)
+        record = self.actor(choice.token, quote, wide=True, target=True) or {
+            "start": choice.start, "end": choice.end, "entity": None,
+            "name": self.article.text[choice.start:choice.end], "country": None,
+            "sector": None}
+        thing = record.get("_borrowed") or record["entity"] is None and record["sector"] is None \
+            and choice.token.pos_ == "NOUN"
+        record = {k: v for k, v in record.items() if not k.startswith("_")}
+        if thing:  # "an agreement on Finnish timber exports": a thing, not Finland
+            record["country"] = None
+        if not any(_same(record, a) or record["start"] < a["end"] and a["start"] < record["end"]
+                   for a in event["actor"]):
+            event["recipient"] = [{**record, "via": "model", "score": round(choice.score, 3)}]
 
     def actor(self, head: Any, quote: Quote | None, wide: bool = False,
               target: bool = False) -> dict[str, Any] | None:
