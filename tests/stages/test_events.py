@@ -266,3 +266,14 @@ def test_event_date_falls_back_to_the_publication_date_flagged() -> None:
     assert by_type["SANCTION"]["date_from"] == "published"
     assert by_type["ASSAULT"]["date"] == "2022-09-14"
     assert by_type["ASSAULT"]["date_from"] == "text"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Police impounded the vehicles of the protesters.", "COERCE"),
+    ("The minister rebutted the claims made by the opposition.", "ACCUSE"),
+    ("The court nullified the election result.", "REJECT"),
+    ("Militants waylaid a convoy of aid workers near the border.", "ASSAULT"),
+])
+def test_wordnet_synonyms_of_lexicon_verbs_trigger(text: str, kind: str) -> None:
+    """Rows taken from WordNet synonyms of lexicon verbs (reviewed by hand) code too."""
+    assert kind in [e["type"] for e in _events(text)]
