@@ -21,6 +21,11 @@ _events = event_texts
     # a party leader going on the offensive names no one: criticism, not force
     ("Labour leader Anna Berg has gone on the offensive.", "ACCUSE",
      "Labour leader Anna Berg"),
+    # a relative pronoun subject is the noun its clause modifies
+    ("The Green Alliance, which opposed the new runway, urged voters to stay home.", "REJECT",
+     "Green Alliance"),
+    ("The Liberal Democrats, who have criticised the plan, want a vote.", "ACCUSE",
+     "Liberal Democrats"),
 ])
 def test_actor(text: str, kind: str, actor: str) -> None:
     found = [e for e in _events(text) if e["type"] == kind]

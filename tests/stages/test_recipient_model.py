@@ -117,3 +117,10 @@ def test_stage_without_the_fallback() -> None:
     meeting = [e for e in article.extra["events"] if e["type"] == "CONSULT"]
     assert meeting and meeting[0]["recipient"] == []
     assert event_texts(TEXT)[0]["recipient"] == ["Nairobi"]
+
+
+def test_path_does_not_climb_out_of_a_relative_clause() -> None:
+    """"X, which opposed the war, urged Muslims": the Muslims are urged, not opposed."""
+    doc = _doc("The group, which opposed the war, urged voters to stay at home.")
+    assert rm.dep_path(_token(doc, "opposed"), _token(doc, "voters")) is None
+    assert rm.dep_path(_token(doc, "opposed"), _token(doc, "war")) == ">dobj"

@@ -101,6 +101,9 @@ PROPOSING_VERBS = frozenset({"propose", "suggest", "unveil", "table", "announce"
                              "introduce"})
 DEFINITE = frozenset({"the", "that", "this", "these", "those"})
 AUTHOR_SENTENCES = 3
+# A relative pronoun subject stands for the noun its clause modifies ("MAB, which opposed
+# the war": MAB opposed it).
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 APPROVAL_ROOTS = frozenset({"05"})
 # Lengths of an all-capital word read as an organisation's initials ("ICE", "UNHCR").
 ACRONYM_LENGTH = (2, 6)
@@ -349,6 +352,8 @@ class _Context:
               target: bool = False) -> dict[str, Any] | None:
         """Actor record for a head token, resolving pronouns; None when uncodable (a
         recipient may stay uncoded: its country can come from the event's place)."""
+        if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+            return self.actor(head.head.head, quote, wide, target)  # "MAB, which opposed"
         word = _pronoun(head)
         if word in FIRST_PERSON:
             return self._speaker(quote, head) if quote else None
