@@ -1,10 +1,11 @@
 """Scoring attributions: one-to-one matching by character Dice, speaker checks, P/R/F1.
 
-Rule (from the PolNeAR README used by this project): match predicted to gold one-to-one,
-greedily by descending Dice of their content (sets of non-space character offsets), a pair
-matching when Dice >= 0.5. The speaker is right when the predicted mention overlaps the
-gold Source by a non-space character, or has the same head word (last token, lower case,
-possessive stripped; pronouns excluded), or when neither has a speaker.
+The rule follows the PolNeAR README (restated here): each gold attribution is paired with
+at most one predicted one, best pairs first by the Dice overlap of their contents (sets of
+character offsets, spaces left out), and a pair counts at Dice 0.5 or more. A predicted
+speaker counts as right if it shares a non-space character with the gold Source, ends in
+the same head word (lower-cased, possessive removed, pronouns not counted), or if both
+have none.
 """
 
 from __future__ import annotations

@@ -6,9 +6,9 @@ document per ``<REUTERS ...>`` story.
 
 The files are Latin-1 bytes with SGML entities (``&lt;``, ``&amp;``) and wire control
 codes written as character references (``&#3;`` ends a story); the codes are dropped.
-A story's text is its dateline ("SALVADOR, Feb 26 - ") followed by its ``<BODY>``, as
-it went out on the wire; the title, the date (``26-FEB-1987 15:01:01.79`` becomes
-``1987-02-26``, the full time ``meta["date"]``) and the story's ``NEWID`` (in
+A story's text is its dateline ("LIMA, Mar 3 - ") followed by its ``<BODY>``, as
+it went out on the wire; the title, the date (``03-MAR-1987 09:12:44.10`` becomes
+``1987-03-03``, the full time ``meta["date"]``) and the story's ``NEWID`` (in
 ``source``) come along. A story without a body (a brief, or an unprocessed table) is a
 per-story ``no_body`` error, never the end of the file.
 """

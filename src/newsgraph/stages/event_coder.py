@@ -304,7 +304,7 @@ def _condemned(verb: Any, trigger: list[Any]) -> list[Any]:
 
 
 def conditioned(verb: Any) -> list[Any]:
-    """"will not end the strike until the authorities meet its demands": whoever must act
+    """"will not lift the blockade until the ministry meets its terms": whoever must act
     first is whom the refusal or threat is aimed at."""
     for tok in [verb, *(c for c in verb.children if c.dep_ == "xcomp")]:
         for clause in (c for c in tok.children if c.dep_ == "advcl" and any(
@@ -794,7 +794,7 @@ def _conjoined_name(prep: Any) -> list[Any]:
 
 def _agent(tok: Any) -> list[Any]:
     """The passive's "by X"; also when the parser hangs it on the verb's object ("has been
-    branded a disgraceful waste by MPs")."""
+    called a shameful mistake by senators")."""
     found = [o for c in tok.children if c.dep_ == "agent"
              for o in c.children if o.dep_ == "pobj"]
     if found or not any(c.dep_ == "auxpass" for c in tok.children):
@@ -835,7 +835,7 @@ def _recipients(verb: Any, noun: Any | None) -> list[Any]:
 
 
 def _handed_over(verb: Any, datives: list[Any]) -> list[Any]:
-    """"The bookmark was returned by US officials to Spanish authorities": a thing passed
+    """"The statue was handed back by French officials to Malian authorities": a thing passed
     on in the passive is not the target; whom it reaches is."""
     things = [c for c in verb.children if c.dep_ == "nsubjpass"
               and not is_agentive(c) and not _is_group(c) and c.pos_ in ("NOUN", "PROPN")]

@@ -10,8 +10,8 @@ from typing import Any
 # (root 14) at the institution where they are held.
 MEDIATION = "045"
 PROTEST_ROOT = "14"
-# A mediation names its parties this many levels under the act ("launched a mediation
-# effort to resolve the rift between X and Y").
+# A mediation names its parties this many levels under the act ("began a mediation
+# effort to settle the dispute between X and Y").
 MEDIATION_DEPTH = 4
 # Where a protest is held, when that is an institution: "outside the embassy".
 PROTEST_SITE_PREPS = frozenset({"outside", "at", "near"})

@@ -316,7 +316,7 @@ class _Finder:
 
     def cue_right_before(self, seg: Segment) -> bool:
         """``he said “We will win.”``: a speech verb directly before the opening mark, and
-        the quote ends its clause (else ``says “the wind is at our backs” despite ...`` is a
+        the quote ends its clause (else ``says “the tide is turning” despite ...`` is a
         mixed quote, and ``did “great”`` a fragment: the reported rules take those)."""
         open_tok = self.tok(seg.open)
         if open_tok.i == 0:
