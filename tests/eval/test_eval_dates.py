@@ -85,12 +85,12 @@ def test_run_prints_one_json_object(corpus: Path, capsys: Any) -> None:
 
 def test_seed_report_matches_by_overlap_and_value() -> None:
     text = "They met on Thursday. It joined in June."
-    article = {"text": text, "published": {"value": "2022-09-15"},
-               "dates": [{"start": 12, "end": 20, "value": "2022-09-15"},
-                         {"start": 35, "end": 39, "value": "2021-06"}]}
-    gold = {"dates": [{"text": "on Thursday", "value": "2022-09-15"},
-                      {"text": "in June", "value": "2022-06"}],
-            "publication_date": {"value": "2022-09-15"}}
+    article = {"text": text, "published": {"value": "2023-03-09"},
+               "dates": [{"start": 12, "end": 20, "value": "2023-03-09"},
+                         {"start": 35, "end": 39, "value": "2022-06"}]}
+    gold = {"dates": [{"text": "on Thursday", "value": "2023-03-09"},
+                      {"text": "in June", "value": "2023-06"}],
+            "publication_date": {"value": "2023-03-09"}}
     report = ed.seed_report(article, gold)
     assert report["correct"] == 1 and report["published_ok"]
 

@@ -22,10 +22,10 @@ FIXTURE = """<?xml version="1.0" encoding="utf-8"?>
     <toponyms>
       <toponym><start>10</start><end>20</end><phrase>Alexandria</phrase>
         <gaztag geonameid="4314550"><name>Alexandria</name><fclass>P</fclass>
-          <fcode>PPL</fcode><lat>31.3113</lat><lon>-92.4451</lon></gaztag></toponym>
+          <fcode>PPL</fcode><lat>31.311</lat><lon>-92.445</lon></gaztag></toponym>
       <toponym><start>49</start><end>58</end><phrase>Pineville</phrase>
         <gaztag geonameid="4336153"><name>Pineville</name><fclass>P</fclass>
-          <fcode>PPL</fcode><lat>31.3224</lat><lon>-92.4343</lon></gaztag></toponym>
+          <fcode>PPL</fcode><lat>31.322</lat><lon>-92.434</lon></gaztag></toponym>
     </toponyms>
   </article>
 </articles>

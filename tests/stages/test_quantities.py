@@ -12,13 +12,13 @@ def nlp():
 
 
 @pytest.mark.parametrize("text,want", [
-    pytest.param("Kyiv says it recaptured more than 8,000 sq km of land.",
-                 ("more than 8,000 sq km", 8000, "km2", "more than"),
+    pytest.param("Baku says it regained more than 3,000 sq km of land.",
+                 ("more than 3,000 sq km", 3000, "km2", "more than"),
                  marks=pytest.mark.xfail(reason="short sentence: the parser does not attach "
                                          "8,000 to km (found in the seed article)")),
     ("Four people were trapped under rubble.", ("Four people", 4, "people", None)),
-    ("The plan was approved by 26 of the 35 member states.",
-     ("26 of the 35 member states", [26, 35], "member states", None)),
+    ("The motion was backed by 19 of the 27 member states.",
+     ("19 of the 27 member states", [19, 27], "member states", None)),
     ("Washington is providing billions of dollars in aid.",
      ("billions of dollars", "1e9+", "USD", "vague")),
     ("The 35-nation board met.", ("35-nation", 35, "nations", None)),

@@ -1,8 +1,9 @@
 """`newsgraph eval seed`: score the seed article against its hand reading (gold.json).
 
 1. analyse ``article.txt`` with the full pipeline (publication date from the text);
-2. quotes: match to gold one-to-one by content Dice >= 0.5; a speaker is right when its
-   name shares a name token (titles aside) with the gold speaker, as gold's README says;
+2. quotes: match to gold one-to-one by content Dice >= 0.5; a speaker counts as right
+   when a word of its name other than a title is also in the gold speaker's name (the
+   convention of the seed's README);
 3. ask every other capability's evaluation module for its ``seed_report`` (dates, places,
    events, votes, ...), when it has one.
 """

@@ -171,7 +171,7 @@ def _with_unit(tok: Any, value: float, first: int, used: set[int],
 
 
 def _of_total(tok: Any, used: set[int]) -> tuple[float, Any] | None:
-    """"26 of the 35 member states": the total and the noun counted."""
+    """"19 of the 27 member states": the total and the noun counted."""
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:

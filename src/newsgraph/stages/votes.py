@@ -1,7 +1,7 @@
 """Votes stage: body, motion, sponsors, counts and members of a reported vote.
 
-General patterns of vote reporting, read around a tally sentence ("approved by 26 of the
-35 member states", "by a vote of 12 to 3", "with 120 votes in favour"):
+General patterns of vote reporting, read around a tally sentence ("backed by 19 of the
+27 member states", "by a vote of 12 to 3", "with 120 votes in favour"):
 "X and Y voted against", "N countries — A, B, ... — abstained", "submitted by A and B",
 "the Board ... passed a resolution demanding ...". Counts missing from the text are
 taken from member lists; a vote is ``consistent`` when the counts add up to the body's
@@ -172,7 +172,7 @@ def _body_and_motion(vote: dict[str, Any], text: str, window: tuple[int, int],
 
 
 def _body_name(body: str, before: str) -> str:
-    """"The UN nuclear watchdog's 35-nation Board of Governors" -> "IAEA Board of
+    """"The UN nuclear watchdog's 13-member Board of Governors" -> "IAEA Board of
     Governors": an organisation named just before the body prefixes it."""
     words = re.sub(r"[’']s\b", " 's", before).replace("’", " ").split()[-8:]
     hits = [h for _, _, h in lexicon().find(words) if h.kind == "org" and h.code]
