@@ -1,0 +1,28 @@
+"""Rows of the trigger lexicon that need an object to mean a political act: "gave the
+impression" is no aid, "recalled remarks" no recall of an envoy, "swap payments" no
+prisoner exchange (hand-built sentences)."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import event_texts
+
+
+@pytest.mark.parametrize("text", [
+    "Some 40 MPs gave their answers in recorded interviews.",
+    "The French minister gave the impression he would resign.",
+    "The Senate committee gave its verdict on Tuesday.",
+    "The French minister recalled a string of comments from a senior colleague.",
+    "French farmers swapped their vouchers for tax discounts.",
+])
+def test_no_act_without_its_object(text: str) -> None:
+    assert event_texts(text) == []
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Japan gave Kenya 20 million dollars in aid.", "AID"),
+    ("Turkey recalled its ambassador from Vienna.", "SANCTION"),
+    ("The rebels swapped prisoners with the army on Sunday.", "RETREAT"),
+])
+def test_the_act_with_its_object(text: str, kind: str) -> None:
+    assert kind in [e["type"] for e in event_texts(text)]
