@@ -155,22 +155,23 @@ def test_nothing_is_taken_from_a_photo_caption() -> None:
 # Regression tests for errors found on PolNeAR train.
 
 def test_object_with_predicate_is_content() -> None:
-    text = "Trump went after Bush on Monday, calling him “a total stiff.”"
-    q = find(text, "a total stiff")
+    text = "Quintero went after Dunmore on Tuesday, calling him “a hopeless amateur.”"
+    q = find(text, "a hopeless amateur")
     assert content(text, q).startswith("him")
 
 
 def test_cue_with_colon_before_a_paragraph_break() -> None:
-    text = "Breitbart News responded:\n\n“If there are people in this country at risk, act now.”"
-    q = find(text, "If there are people")
-    assert q.speaker.name is not None and "Breitbart" in q.speaker.name
+    text = ("The Harbor Gazette responded:\n\n"
+            "“If there are families in this valley at risk, warn them today.”")
+    q = find(text, "If there are families")
+    assert q.speaker.name is not None and "Gazette" in q.speaker.name
 
 
 def test_mixed_content_ends_after_the_closing_mark() -> None:
-    text = ("Donald Trump told a town hall on Monday that waterboarding is “peanuts,” compared "
-            "to what militants are doing.")
-    q = find(text, "waterboarding")
-    assert "“peanuts,”" in content(text, q)
+    text = ("Ellen Marsh told a school board on Thursday that the deficit is “pocket change,” "
+            "compared to what the district spends on buses.")
+    q = find(text, "deficit")
+    assert "“pocket change,”" in content(text, q)
 
 
 def test_quoted_as_saying_is_one_attribution() -> None:
@@ -188,12 +189,13 @@ def test_regression_mixed_content_ending_at_the_closing_mark_includes_it() -> No
 
 
 def test_regression_inverted_cue_whose_subject_the_parser_missed() -> None:
-    """PolNeAR train: ``,” said retired neurosurgeon Ben Carson, asked about ...`` had no
-    parsed subject, so the quote fell back to a continuation of the previous speaker."""
-    text = ("“I'm not going to say it is a mistake, so forget about it,” said retired "
-            "neurosurgeon Ben Carson, asked about his claims that he had received an offer.")
-    q = find(text, "forget about it")
-    assert q.rule == "cue_after" and q.speaker.name == "Ben Carson"
+    """A PolNeAR train miss of this shape: ``,” said <retired occupation> <Name>, asked about
+    ...`` had no parsed subject, so the quote fell back to a continuation of the previous
+    speaker."""
+    text = ("“I'm not about to call it an error, so drop the subject,” said retired "
+            "astronaut Helen Ortiz, asked about her claims that she had flown a secret mission.")
+    q = find(text, "drop the subject")
+    assert q.rule == "cue_after" and q.speaker.name == "Helen Ortiz"
 
 
 def test_two_apostrophe_quotation_marks() -> None:
@@ -211,7 +213,8 @@ def test_two_apostrophe_marks_make_a_mixed_quote() -> None:
 
 
 def test_speaker_inside_a_quote_is_replaced_by_the_governing_quote_speaker() -> None:
-    """PolNeAR train: the parser gave ``suggesting`` a subject inside the quote it follows."""
+    """A PolNeAR train miss: the parser gave a participle cue a subject inside the quote it
+    follows."""
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
@@ -230,34 +233,34 @@ def test_speaker_inside_a_quote_is_replaced_by_the_governing_quote_speaker() -> 
 
 
 def test_quoted_fragment_governed_by_any_verb_is_a_mixed_attribution() -> None:
-    text = "Senator Collins published an op-ed hammering his “unsuitability for office.”"
-    q = find(text, "unsuitability")
+    text = "Senator Whitmore published an op-ed attacking his “disdain for the rules.”"
+    q = find(text, "disdain")
     assert q.type == "mixed" and q.rule == "quoted_fragment"
-    assert q.speaker.name == "Collins"
-    assert content(text, q) == "his “unsuitability for office.”"
+    assert q.speaker.name == "Whitmore"
+    assert content(text, q) == "his “disdain for the rules.”"
 
 
 def test_scare_quotes_modifying_a_noun_are_not_attributed() -> None:
-    text = "That could trigger the “contested convention” scenario in July."
+    text = "That could set off the “hung council” outcome in March."
     assert quotes_of(text) == []
 
 
 def test_object_content_reaches_the_quoted_phrase_after_it() -> None:
-    text = "Cruz blamed the anti-fracking law on “knuckleheaded Democratic politicians.”"
-    q = find(text, "the anti-fracking law")
-    assert content(text, q).endswith("politicians.”")
+    text = "Okonkwo blamed the parking ban on “shortsighted downtown planners.”"
+    q = find(text, "the parking ban")
+    assert content(text, q).endswith("planners.”")
 
 
 def test_quoted_title_of_a_show_is_not_an_attribution() -> None:
-    text = "Mr. Bush later took a job on “Good Morning America.”"
+    text = "Ms. Farrow later took a job on “Sunrise Kitchen Live.”"
     assert quotes_of(text) == []
 
 
 def test_name_label_before_a_colon_is_the_speaker() -> None:
-    text = "Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one.”"
-    q = find(text, "biggest lessons")
-    assert q.rule == "label" and q.speaker.name == "Carl Bialik"
-    assert text[slice(*q.speaker.mention[0])] == "Carl Bialik"
+    text = "Economists agree - Laura Bennett: “The hardest part of the reform was the timing.”"
+    q = find(text, "hardest part")
+    assert q.rule == "label" and q.speaker.name == "Laura Bennett"
+    assert text[slice(*q.speaker.mention[0])] == "Laura Bennett"
 
 
 def test_a_sentence_before_a_colon_is_not_a_label() -> None:
@@ -266,50 +269,51 @@ def test_a_sentence_before_a_colon_is_not_a_label() -> None:
 
 
 def test_relative_pronoun_speaker_names_its_antecedent() -> None:
-    text = "Senator Lindsey Graham, who said the party must unite, spoke on Monday."
-    q = find(text, "the party must unite")
+    text = "Senator Marta Lindqvist, who said the budget must pass, spoke on Monday."
+    q = find(text, "the budget must pass")
     assert text[slice(*q.speaker.mention[0])] == "who"  # the words, as PolNeAR marks them
-    assert q.speaker.name == "Lindsey Graham" and q.speaker.resolved_by == "relative pronoun"
+    assert q.speaker.name == "Marta Lindqvist" and q.speaker.resolved_by == "relative pronoun"
 
 
 def test_parenthetical_cue_inside_the_reported_clause_gives_two_spans() -> None:
-    text = "Mr. Obama, officials said, has become increasingly skeptical about the plan."
-    q = find(text, "Mr. Obama")
-    assert q.rule == "parenthetical" and q.speaker.name == "officials"
-    assert content(text, q) == "Mr. Obama | has become increasingly skeptical about the plan"
+    text = "Ms. Navarro, aides said, has grown deeply doubtful about the merger."
+    q = find(text, "Ms. Navarro")
+    assert q.rule == "parenthetical" and q.speaker.name == "aides"
+    assert content(text, q) == "Ms. Navarro | has grown deeply doubtful about the merger"
 
 
 def test_regression_second_quote_reusing_the_first_ones_cue_continues_it() -> None:
     """PolNeAR train: with '' marks the parser kept ``said. ''Q2`` in one sentence, and Q2
     took Q1's cue as a cue before it."""
-    text = ("''The bottom line is that the company is not doing enough,'' Ms. Katz said. "
-            "''With the technology it has, it can stop these accounts at once.''")
-    q2 = find(text, "With the technology")
-    assert q2.rule == "continuation" and q2.speaker.name == "Katz"
+    text = ("''The simple truth is that the league is not spending enough,'' Ms. Arden said. "
+            "''With the money it has, it can repair these stadiums this year.''")
+    q2 = find(text, "With the money")
+    assert q2.rule == "continuation" and q2.speaker.name == "Arden"
 
 
 def test_regression_cue_after_a_question_split_off_by_the_parser() -> None:
-    """PolNeAR train: “...?” Trump asked. -- the parser ended the sentence at ?”."""
-    text = ("Lewandowski spoke first. “That’s like a bribe, isn’t it? Isn’t that sort of a "
-            "bribe?” Trump asked. “I think it’s a bribe.”")
-    q = find(text, "sort of a bribe")
-    assert q.rule == "cue_after" and q.speaker.name == "Trump"
+    """A PolNeAR train miss of the shape “...?” <Name> asked. -- the parser ended the sentence
+    at ?”."""
+    text = ("Hollis spoke first. “That’s like a threat, isn’t it? Isn’t that really a "
+            "threat?” Garcia asked. “I call it a threat.”")
+    q = find(text, "really a threat")
+    assert q.rule == "cue_after" and q.speaker.name == "Garcia"
 
 
 def test_quote_that_does_not_end_its_clause_is_mixed_not_direct() -> None:
-    text = "Sanders says “the wind is at our backs” despite his loss in Nevada."
-    q = find(text, "the wind")
+    text = "Wilson says “the tide is turning our way” despite his defeat in Leeds."
+    q = find(text, "the tide")
     assert q.type == "mixed"
-    assert content(text, q).endswith("despite his loss in Nevada")
+    assert content(text, q).endswith("despite his defeat in Leeds")
 
 
 def test_regression_only_speech_verbs_attribute_direct_quotes() -> None:
-    """PolNeAR train: ``...,'' which votes June 7`` made "votes" the cue and "which" the
-    speaker; "vote" is in the derived cue-relation table but says nothing."""
-    text = ("“We could win in Pennsylvania and California,” said Tad Devine. “We have good "
-            "chances all the way through California,” which votes June 7.")
-    q = find(text, "good chances")
-    assert q.rule == "continuation" and q.speaker.name == "Tad Devine"
+    """A PolNeAR train miss: a quote closed by ``,'' which votes <date>`` made "votes" the cue
+    and "which" the speaker; "vote" is in the derived cue-relation table but says nothing."""
+    text = ("“We could carry Ohio and Oregon,” said Lena Hartwell. “We have strong "
+            "odds all the way to Oregon,” which votes May 19.")
+    q = find(text, "strong odds")
+    assert q.rule == "continuation" and q.speaker.name == "Lena Hartwell"
 
 
 def test_dates_numbers_and_datelines_are_not_speakers() -> None:
@@ -318,7 +322,7 @@ def test_dates_numbers_and_datelines_are_not_speakers() -> None:
 
     from newsgraph.stages.speakers import plausible_speaker
 
-    words = ["LONDON", "—", "Warren", "said", "Saturday", "that", "25", "percent", "agree"]
+    words = ["OSLO", "—", "Moreau", "said", "Saturday", "that", "25", "percent", "agree"]
     pos = ["PROPN", "PUNCT", "PROPN", "VERB", "PROPN", "SCONJ", "NUM", "NOUN", "VERB"]
     ents = ["B-GPE", "O", "B-PERSON", "O", "B-DATE", "O", "B-PERCENT", "I-PERCENT", "O"]
     doc = Doc(Vocab(), words=words, pos=pos, ents=ents,
@@ -328,54 +332,54 @@ def test_dates_numbers_and_datelines_are_not_speakers() -> None:
 
 
 def test_regression_no_break_space_before_a_quote() -> None:
-    """PolNeAR train: ``he continued.\\xa0“I’ve met ...”`` -- a quote after a no-break space
-    was not standalone, so it was lost."""
-    text = ("“Let’s just boil it down to the essentials,” Bolton continued.\xa0“I’ve met "
-            "Mr. Trump on more than one occasion and I am disturbed.”")
-    q = find(text, "I’ve met")
-    assert q.rule == "continuation" and q.speaker.name == "Bolton"
+    """A PolNeAR train miss of the shape ``<Name> continued.\\xa0“I’ve ...”`` -- a quote after
+    a no-break space was not standalone, so it was lost."""
+    text = ("“Let’s keep this short and simple,” Haddad continued.\xa0“I’ve visited "
+            "the plant on several occasions and I am worried.”")
+    q = find(text, "I’ve visited")
+    assert q.rule == "continuation" and q.speaker.name == "Haddad"
 
 
 def test_regression_lowercase_cue_after_an_exclamation() -> None:
-    """PolNeAR train: “They want me!” he says to Reynolds from behind the camera in a
-    livestream -- a long cue sentence the parser split off at !”."""
-    text = ("Pete Santilli filmed the protest. Kieran Suckling disagreed. “They want me!” he says "
-            "to Reynolds from behind the camera in a livestream from the Hammond protest.")
-    q = find(text, "They want me")
+    """A PolNeAR train miss of the shape “...!” he says to <Name> <long adjuncts> -- a long cue
+    sentence the parser split off at !”."""
+    text = ("Rosa Albright filmed the parade. Tomas Weir cheered. “They love me!” he says "
+            "to Dunbar from beside the stage in a broadcast from the Elmwood parade.")
+    q = find(text, "They love me")
     assert q.rule == "cue_after"
 
 
 def test_regression_second_quote_with_its_own_cue_is_not_an_interruption() -> None:
-    """PolNeAR train: “Q1,” Trump said. He added, “Q2” was joined as one interrupted quote."""
-    text = ("“We don't want them in our country,” Trump said. He added, “I only want to admit "
-            "people who will support our values.”")
-    first, second = find(text, "want them"), find(text, "only want")
+    """PolNeAR train: “Q1,” <Name> said. He added, “Q2” was joined as one interrupted quote."""
+    text = ("“We don't need them on our team,” Johnson said. He added, “I only want to hire "
+            "players who will respect our fans.”")
+    first, second = find(text, "need them"), find(text, "only want")
     assert first.id != second.id and len(first.content) == 1
     assert second.rule == "cue_before" and text[slice(*second.speaker.mention[0])] == "He"
 
 
 def test_regression_only_speech_verbs_end_a_cue_after_content() -> None:
-    """PolNeAR train: "..., a claim not recognized internationally." made "recognized" a
-    sentence-final cue with the speaker "a claim"."""
-    text = ("Palestinians want East Jerusalem for their future state. Israel regards all of "
-            "Jerusalem as its indivisible capital, a claim not recognized internationally.")
+    """A PolNeAR train miss of the shape "..., a claim not <participle> <adverb>." made the
+    participle a sentence-final cue with the speaker "a claim"."""
+    text = ("Fishermen want the northern bay for their new cooperative. The duchy counts the "
+            "whole bay as its ancestral waters, a claim not recognized abroad.")
     assert all(q.rule != "cue_after_content" for q in quotes_of(text))
 
 
 def test_mixed_content_stops_where_the_writer_adds_a_clause() -> None:
-    text = ("Jeb Bush says he’s “excited where we stand” as he faces a critically important "
-            "test in South Carolina.")
-    q = find(text, "excited")
-    assert content(text, q) == "he’s “excited where we stand”"
+    text = ("Dana Whitlock says she’s “happy where we are” as she faces a very difficult "
+            "vote in Manitoba.")
+    q = find(text, "happy")
+    assert content(text, q) == "she’s “happy where we are”"
 
 
 def test_according_to_after_a_quote_records_who_reports_it() -> None:
-    text = ("“I ask you as a personal courtesy not to protest on the floor,” Bernie Sanders said, "
-            "according to CNN.")
-    q = find(text, "personal courtesy")
-    assert q.speaker.name == "Bernie Sanders"
-    assert q.via is not None and q.via["name"] == "CNN"
-    assert text[q.via["start"]:q.via["end"]] == "CNN"
+    text = ("“I ask you as a small favour not to heckle the speakers,” Grace Ndlovu said, "
+            "according to NPR.")
+    q = find(text, "small favour")
+    assert q.speaker.name == "Grace Ndlovu"
+    assert q.via is not None and q.via["name"] == "NPR"
+    assert text[q.via["start"]:q.via["end"]] == "NPR"
 
 
 def test_long_speaker_description_between_quote_and_cue() -> None:
@@ -415,10 +419,10 @@ def test_inverted_cue_after_content_when_the_parser_gives_no_complement() -> Non
 
 
 def test_continuation_skips_a_clause_of_the_first_quotes_own_cue_sentence() -> None:
-    text = ("“One of us ran for the seat,” Ms Dorn said, referring to the 2019 race. "
-            "“I was not that candidate at all.”")
-    first = find(text, "One of us")
-    later = find(text, "I was not")
+    text = ("“Only one of us owned a boat,” Ms Dorn said, referring to the 1998 regatta. "
+            "“I was never the sailor in the family.”")
+    first = find(text, "Only one of us")
+    later = find(text, "I was never")
     assert later.continues == first.id and later.speaker.name == "Dorn"
 
 
@@ -436,14 +440,14 @@ def test_regression_inverted_rule_leaves_a_speaker_named_before_the_cue() -> Non
 
 
 def test_clause_with_a_named_subject_ending_in_a_colon_introduces_a_quote() -> None:
-    text = "Senator Ruiz issued the following statement: “Our thoughts are with the families.”"
-    q = find(text, "Our thoughts")
+    text = "Senator Ruiz issued the following statement: “We will rebuild the old bridge.”"
+    q = find(text, "We will rebuild")
     assert q.type == "direct" and q.rule == "colon_intro" and q.speaker.name == "Ruiz"
 
 
 def test_colon_introduction_when_the_parser_hangs_the_colon_on_the_quote() -> None:
-    text = "Mayor Linda Park was asked about the budget. Park shot back: “That would be good.”"
-    q = find(text, "That would be good")
+    text = "Mayor Linda Park was asked about the budget. Park shot back: “Ask the council.”"
+    q = find(text, "Ask the council")
     assert q.rule == "colon_intro" and q.speaker.name in ("Park", "Linda Park")
 
 
@@ -453,9 +457,9 @@ def test_colon_after_a_clause_without_a_speaker_is_not_an_introduction() -> None
 
 
 def test_interrupted_quote_with_a_participle_describing_the_cue() -> None:
-    text = ("“These people know how to use words,” said Ms Brandt, speaking of lobbyists, "
-            "“and they always leave themselves some room.”")
-    q = find(text, "These people")
+    text = ("“Those engineers can build anything,” said Ms Brandt, speaking of contractors, "
+            "“and they always finish a week early.”")
+    q = find(text, "Those engineers")
     assert q.rule == "interrupted" and len(q.content) == 2
 
 
@@ -466,9 +470,9 @@ def test_participle_cue_right_before_the_second_part_gives_its_own_attribution()
 
 
 def test_object_content_carries_on_through_the_verbs_later_prepositions() -> None:
-    text = "Ms Alvarez blamed the “fog of war” for the failure of the rescue mission."
-    q = find(text, "fog of war")
-    assert content(text, q) == "the “fog of war” for the failure of the rescue mission"
+    text = "Mr Lindgren blamed the “perfect storm” for the collapse of the fishing season."
+    q = find(text, "perfect storm")
+    assert content(text, q) == "the “perfect storm” for the collapse of the fishing season"
 
 
 def test_title_set_off_after_a_noun_is_not_a_direct_quote() -> None:
@@ -480,18 +484,18 @@ def test_title_set_off_after_a_noun_is_not_a_direct_quote() -> None:
 
 
 def test_speaker_described_by_a_relative_clause_the_parser_made_the_cues_clause() -> None:
-    text = ("One participant, who like others spoke on the condition of anonymity to discuss "
-            "the private session, said the message was that \"this is not going to end soon.\"")
-    q = find(text, "this is not going to end soon")
-    assert q.speaker.name == "One participant" or q.speaker.name == "participant"
-    assert "participant" not in content(text, q)
+    text = ("One volunteer, who like the others spoke on the promise of secrecy to describe "
+            "the internal review, said the verdict was that \"this will not be fixed quickly.\"")
+    q = find(text, "this will not be fixed quickly")
+    assert q.speaker.name == "One volunteer" or q.speaker.name == "volunteer"
+    assert "volunteer" not in content(text, q)
 
 
 def test_quoted_clause_joined_after_the_content_carries_it_on() -> None:
-    text = ("Mr Hale said he had received offers for the painting, but “the offers were "
-            "to use it in a way I did not like.”")
-    q = find(text, "the offers were")
-    assert q.type == "mixed" and content(text, q).startswith("he had received offers")
+    text = ("Ms Varga said she had received bids for the farmhouse, but “the bids were "
+            "from buyers who wanted to tear it down.”")
+    q = find(text, "the bids were")
+    assert q.type == "mixed" and content(text, q).startswith("she had received bids")
 
 
 def test_quote_completing_a_clause_the_writer_opened_is_mixed_with_the_whole_clause() -> None:
@@ -509,7 +513,7 @@ def test_quote_with_its_own_subject_after_an_introductory_phrase_stays_direct() 
 
 
 def test_invisible_format_character_before_an_opening_mark() -> None:
-    text = ("It was a long night for the town.\u202a”This is why the group has to be stopped. "
-            "They are dangerous,” said John Kent.")
-    q = find(text, "This is why")
-    assert q.type == "direct" and q.speaker.name == "John Kent"
+    text = ("It was a long night for the town.\u202a”That is the reason the dam must be "
+            "repaired. It is unsafe,” said Mira Kellan.")
+    q = find(text, "the reason the dam")
+    assert q.type == "direct" and q.speaker.name == "Mira Kellan"
