@@ -31,10 +31,10 @@ def test_speaker_after_quote() -> None:
 
 
 def test_speaker_before_quote_with_colon() -> None:
-    text = "Richard Sadleir, Australia’s ambassador to Vienna, tweeted: “The board has spoken.”"
-    q = find(text, "The board")
+    text = "Helena Marsh, Canada’s envoy to Geneva, tweeted: “The council has decided.”"
+    q = find(text, "The council")
     assert q.rule == "cue_before"
-    assert q.speaker.name == "Richard Sadleir"
+    assert q.speaker.name == "Helena Marsh"
     assert q.medium == "Twitter"
 
 
@@ -47,10 +47,10 @@ def test_quote_interrupted_by_attribution_has_two_content_spans() -> None:
 
 
 def test_pronoun_speaker_resolved_to_the_person_named_before() -> None:
-    text = ("Ian Bremmer, a political scientist, spoke on Monday.\n\n"
-            "“China wants no part of that,” he wrote on Twitter.")
-    q = find(text, "China wants")
-    assert q.speaker.name == "Ian Bremmer"
+    text = ("Owen Hartley, a trade economist, spoke on Monday.\n\n"
+            "“Brazil will stay out of it,” he wrote on Twitter.")
+    q = find(text, "Brazil will")
+    assert q.speaker.name == "Owen Hartley"
     assert q.speaker.resolved_by == "pronoun"
     assert q.medium == "Twitter"
 
@@ -69,12 +69,12 @@ def test_pronoun_without_antecedent_is_unknown_not_guessed() -> None:
 
 
 def test_continuation_quote_takes_previous_speaker() -> None:
-    text = ("“The whole world should stand together,” Mr Kirby told CNN. "
-            "“This is not the time for business as usual.”")
-    first = find(text, "whole world")
-    second = find(text, "not the time")
+    text = ("“Every ally has to pull its weight,” Mr Dalton told CNN. "
+            "“We cannot carry on as if nothing happened.”")
+    first = find(text, "Every ally")
+    second = find(text, "carry on")
     assert second.rule == "continuation" and second.continues == first.id
-    assert second.speaker.name == first.speaker.name == "Kirby"
+    assert second.speaker.name == first.speaker.name == "Dalton"
     assert first.medium == "CNN"
 
 
@@ -107,16 +107,16 @@ def test_scare_quote_without_cue_is_not_a_direct_quote() -> None:
 
 
 def test_mixed_quote_content_is_the_reported_clause() -> None:
-    text = ("Ian Bremmer said they were the “first public sign of pressure to back down”.")
-    q = find(text, "first public sign")
+    text = ("Owen Hartley said these were the “clearest hint yet of a change of course”.")
+    q = find(text, "clearest hint")
     assert q.type == "mixed"
-    assert content(text, q).startswith("they were")
+    assert content(text, q).startswith("these were")
 
 
 def test_indirect_quote_with_cue_after_content() -> None:
-    text = ("The United States on Thursday imposed new sanctions on 22 individuals, "
+    text = ("Canada on Monday placed fresh export limits on 14 companies, "
             "the Treasury Department said.")
-    q = find(text, "imposed new sanctions")
+    q = find(text, "placed fresh export limits")
     assert q.type == "indirect"
     assert q.speaker.name == "Treasury Department"
 
@@ -137,16 +137,16 @@ def test_told_with_addressee() -> None:
 
 
 def test_quoted_as_saying_gives_the_quoted_person() -> None:
-    text = ("State broadcaster CCTV quoted Mr Xi as saying China was willing to support "
-            "“each other’s core interests”.")
-    q = find(text, "China was willing")
-    assert q.speaker.name == "Xi"
+    text = ("State broadcaster NHK quoted Mr Kishida as saying Japan was ready to defend "
+            "“the shared rules of the region”.")
+    q = find(text, "Japan was ready")
+    assert q.speaker.name == "Kishida"
 
 
 def test_nothing_is_taken_from_a_photo_caption() -> None:
     text = ("Officials said the dam held.\n\n"
-            "Soldiers patrol the streets of Izium after the withdrawal on 14 September, 2022. "
-            "Source: Getty / (Photo by Jan Novak/Anadolu Agency via Getty Images)"
+            "Soldiers walk through the market of Kupiansk after the withdrawal on 2 October, 2022. "
+            "Source: Reuters / (Photo by Jan Novak/Anadolu Agency via Getty Images)"
             "Authorities said the shells had hit a pipeline.")
     for q in quotes_of(text):
         assert "Getty" not in content(text, q)
@@ -175,10 +175,10 @@ def test_mixed_content_ends_after_the_closing_mark() -> None:
 
 
 def test_quoted_as_saying_is_one_attribution() -> None:
-    text = "CCTV quoted Mr Xi as saying China was willing to work with Russia on trade."
-    quotes = [q for q in quotes_of(text) if "China was willing" in content(text, q)]
-    assert len(quotes) == 1 and quotes[0].speaker.name == "Xi"
-    assert quotes[0].via is not None and quotes[0].via["name"] == "CCTV"
+    text = "NHK quoted Mr Kishida as saying Japan was ready to talk with Korea on fishing."
+    quotes = [q for q in quotes_of(text) if "Japan was ready" in content(text, q)]
+    assert len(quotes) == 1 and quotes[0].speaker.name == "Kishida"
+    assert quotes[0].via is not None and quotes[0].via["name"] == "NHK"
 
 
 def test_regression_mixed_content_ending_at_the_closing_mark_includes_it() -> None:
