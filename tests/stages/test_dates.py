@@ -128,9 +128,9 @@ def test_anaphoric_expressions_follow_the_period_named_before(
     ("Sales rose in January 2006. A year earlier they fell.", "A year earlier", "2005-01"),
     ("Stocks plunged on 13 September and recovered two days later.", "two days later",
      "2022-09-15"),
-    ("Sales were flat compared with a year earlier.", "a year earlier", "2021"),
+    ("Exports were unchanged from a year earlier.", "a year earlier", "2021"),
     ("Profits rose in the first half of 2006.", "the first half of 2006", "2006-H1"),
-    ("Growth will slow in the second half of this year.", "the second half of this year",
+    ("Output may recover during the second half of this year.", "the second half of this year",
      "2022-H2"),
 ])
 def test_offsets_from_the_period_named_before_and_halves(
@@ -224,7 +224,7 @@ def test_two_digit_decade_takes_the_anchors_century(nlp: Any) -> None:
 
 def test_no_match_starts_inside_a_number_or_fraction(nlp: Any) -> None:
     assert "87 year" not in values(nlp, "Sales fell in the 2021/22 crop year.")
-    assert values(nlp, "Net income was 4,570,000 dlrs, the firm said.") == {}
+    assert values(nlp, "Net income was 3,815,000 dlrs, the firm said.") == {}
 
 
 @pytest.mark.parametrize("text,span,expected", [
@@ -442,8 +442,8 @@ def test_month_or_day_with_a_relative_year(nlp: Any, text: str, span: str,
 
 
 def test_a_huge_count_is_no_date_and_no_crash(nlp: Any) -> None:
-    text = "Hog slaughter was 250,000 head, versus 245,000 week ago."
-    assert "245,000 week ago" not in values(nlp, text)
+    text = "Cattle kill totalled 323,000 head, versus 317,000 week ago."
+    assert "317,000 week ago" not in values(nlp, text)
 
 
 @pytest.mark.parametrize("text,span,expected", [
@@ -625,7 +625,7 @@ def test_weekday_joined_to_next_weekday_shares_its_week(nlp: Any) -> None:
 
 
 @pytest.mark.parametrize("text,span,expected", [
-    ("The takeover went ahead in December.", "December", "2021-12"),  # 'went' is no plan
+    ("The merger went ahead in December.", "December", "2021-12"),  # 'went' is no plan
     ("Factories hired fewer workers than expected in October.", "October", "2021-10"),
     ("The listing is expected in October.", "October", "2022-10"),
 ])

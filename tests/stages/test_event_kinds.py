@@ -17,14 +17,14 @@ def _word(doc: Any, text: str) -> Any:
 
 
 def test_mediation_between_parties() -> None:
-    doc = load(None)("Norway launched a mediation effort to end the feud between Chad and "
-                     "Sudan.")
+    doc = load(None)("Ghana launched a mediation drive to settle the quarrel between Mali "
+                     "and Niger.")
     found = mediated([_word(doc, "launched"), _word(doc, "mediation")], lambda t: True)
-    assert [t.text for t in found] == ["Chad", "Sudan"]
+    assert [t.text for t in found] == ["Mali", "Niger"]
 
 
 def test_mediation_names_no_parties() -> None:
-    doc = load(None)("Norway launched a mediation effort on Monday.")
+    doc = load(None)("Ghana launched a mediation drive on Monday.")
     assert mediated([_word(doc, "launched"), _word(doc, "mediation")], lambda t: True) == []
 
 
@@ -49,14 +49,14 @@ def test_street_protest(text: str, street: bool) -> None:
 
 
 @pytest.mark.parametrize(("text", "kind", "recipient"), [
-    ("Pakistan launched a mediation effort to resolve the rift between Qatar and Bahrain.",
-     "CONSULT", "Qatar"),
-    ("The group will hold a protest outside the Iranian embassy on Friday.", "THREATEN",
-     "Iranian embassy"),
+    ("Kenya launched a mediation drive to heal the split between Ethiopia and Eritrea.",
+     "CONSULT", "Ethiopia"),
+    ("Campaigners will hold a protest outside the Egyptian embassy next week.", "THREATEN",
+     "Egyptian embassy"),
     ("Students protested outside the parliament in Tirana.", "PROTEST", "parliament"),
     # the repeat of a strike with an unnamed actor gives the first its target
-    ("The missiles fired by the Israeli military struck an arms depot of the Syrian army.",
-     "ASSAULT", "arms depot of the Syrian army"),
+    ("The shells fired by the Egyptian military struck a supply base of the Libyan army.",
+     "ASSAULT", "supply base of the Libyan army"),
 ])
 def test_end_to_end(text: str, kind: str, recipient: str) -> None:
     found = [e for e in _events(text) if e["type"] == kind]
@@ -69,8 +69,8 @@ def test_a_state_protesting_is_verbal() -> None:
 
 
 @pytest.mark.parametrize(("text", "target"), [
-    ("The committee called this morally indefensible.", "this"),
-    ("The committee called the project a terrible waste of money.", "project"),
+    ("The senators called this wholly indefensible.", "this"),
+    ("The council called the stadium a shocking waste of cash.", "stadium"),
     ("MPs described the scheme as a fiasco.", "scheme"),
 ])
 def test_a_label_of_disapproval_is_criticism(text: str, target: str) -> None:

@@ -18,19 +18,19 @@ def _recipients(text: str, kind: str) -> list[tuple[str, str | None]]:
 
 @pytest.mark.parametrize(("text", "kind", "expected"), [
     # the troops an event noun is "of" are sent; the verb's "to X" receives them
-    ("Norway announced the deployment of 400 troops to Estonia.", "MOBILIZE",
-     [("Estonia", "EST")]),
+    ("Portugal announced the deployment of 150 marines to Lithuania.", "MOBILIZE",
+     [("Lithuania", "LTU")]),
     # a thing coded only by the place gives way to the place
-    ("Denmark gave 20 million euros to promote rural development in Ghana.", "AID",
-     [("Ghana", "GHA")]),
+    ("Austria gave 12 million dollars to improve water supplies in Zambia.", "AID",
+     [("Zambia", "ZMB")]),
     # a party named inside the object ("restrictions on X", "sanctions on X")
     ("Canada lifted restrictions on Cuban journalists.", "CONCEDE",
      [("Cuban journalists", "CUB")]),
     ("Chile refused to remove sanctions on the Peruvian government.", "REJECT",
      [("Peruvian government", "PER")]),
     # a protest, a request for refuge, a truce: addressed to where they are
-    ("Hundreds of students staged a protest in Serbia on Sunday.", "PROTEST",
-     [("Serbia", "SRB")]),
+    ("Thousands of farmers staged a protest in Romania on Saturday.", "PROTEST",
+     [("Romania", "ROU")]),
     ("Refugees sought asylum in Norway.", "REQUEST", [("Norway", "NOR")]),
     ("The general declared a truce in Benghazi.", "CONCEDE", [("Benghazi", "LBY")]),
 ])
@@ -47,10 +47,10 @@ def test_a_demonym_alone_does_not_make_a_thing_a_party() -> None:
 
 @pytest.mark.parametrize(("text", "kind", "expected"), [
     # the proper name of a thing is what is given, not whom it is given to
-    ("Poland awarded the Order of Merit to the former Irish president.", "SUPPORT",
-     [("former Irish president", "IRL")]),
+    ("Portugal awarded the Order of Merit to the former Chilean president.", "SUPPORT",
+     [("former Chilean president", "CHL")]),
     # the act's own noun is no target: the place is ("a state of emergency in X")
-    ("The governor declared a state of siege in Tigray.", "COERCE", [("Tigray", "ETH")]),
+    ("The president declared a state of siege in Chiapas.", "COERCE", [("Chiapas", "MEX")]),
     # an ordered act's noun names whom it concerns
     ("A judge ordered the release of former President Pedro Castillo from prison.", "RETREAT",
      [("former President Pedro Castillo", None)]),
@@ -60,8 +60,8 @@ def test_a_demonym_alone_does_not_make_a_thing_a_party() -> None:
     # criticism of an act is aimed at whoever did it
     ("France condemned Russia's strikes on Odesa.", "ACCUSE", [("Russia", "RUS")]),
     # a place named by apposition ("the capital Kabul")
-    ("The army halted its operations in several villages near the capital Kabul.", "RETREAT",
-     [("Kabul", "AFG")]),
+    ("The army halted its offensive in three towns near the capital Sanaa.", "RETREAT",
+     [("Sanaa", "YEM")]),
 ])
 def test_recipient_inside_objects(text: str, kind: str,
                                   expected: list[tuple[str, str | None]]) -> None:
@@ -71,13 +71,13 @@ def test_recipient_inside_objects(text: str, kind: str,
 @pytest.mark.parametrize(("text", "expected"), [
     # a refusal with a condition is aimed at whoever must meet it
     ("Iran will not resume talks unless Washington lifts sanctions.", [("Washington", "USA")]),
-    ("The union will not end the strike until the government raises wages.",
-     [("government", None)]),
+    ("The union will not end its strike until the council raises wages.",
+     [("council", None)]),
     ("Miners will not end the strike before the government raises wages.",
      [("government", None)]),
     # an offer made "by X" inside "offers for talks by X" is X's
-    ("Hamas spurned repeated offers for talks by the Egyptian government.",
-     [("Egyptian government", "EGY")]),
+    ("The guerrillas spurned fresh offers for negotiations by the Colombian government.",
+     [("Colombian government", "COL")]),
 ])
 def test_refusal_is_aimed_at_the_condition_or_the_author(
         text: str, expected: list[tuple[str, str | None]]) -> None:
@@ -86,8 +86,8 @@ def test_refusal_is_aimed_at_the_condition_or_the_author(
 
 @pytest.mark.parametrize(("text", "kind", "expected"), [
     # an uncoded party a conflict is aimed at stays its target
-    ("A court in Paris rejected an appeal filed by lawyers of the tycoon.", "REJECT",
-     [("lawyers of the tycoon", None)]),
+    ("A court in Vienna rejected a motion brought by relatives of the banker.", "REJECT",
+     [("relatives of the banker", None)]),
     # in co-operation, whoever is reached through a preposition does too
     ("The Italian government returned the painting to its owner.", "RETREAT",
      [("its owner", None)]),
@@ -112,7 +112,7 @@ def test_a_no_event_verb_inside_a_frame_does_not_fail_the_stage() -> None:
 
 @pytest.mark.parametrize(("text", "kind", "expected"), [
     # PLV's convention, followed on its tune half: cyber warfare is an assault ...
-    ("Iran launched cyber warfare against Albania.", "ASSAULT", [("Albania", "ALB")]),
+    ("North Korea launched cyber warfare against Japan.", "ASSAULT", [("Japan", "JPN")]),
     # ... and a call for sanctions against someone a threat
     ("The senator called for sanctions against Venezuela.", "THREATEN",
      [("Venezuela", "VEN")]),
@@ -139,7 +139,7 @@ def test_a_promise_to_meet_in_a_city_is_not_aimed_at_its_country() -> None:
 
 @pytest.mark.parametrize(("text", "kind", "target"), [
     # the possessor of a release or an arrest undergoes it; it does not act
-    ("A Gibraltar court ordered the Iranian tanker's release.", "RETREAT", "Iranian tanker"),
+    ("A Maltese court ordered the Libyan freighter's release.", "RETREAT", "Libyan freighter"),
     ("Navalny's arrest by Russian police drew protests.", "COERCE", "Navalny"),
     # a strike on a place is force, not a walkout
     ("Russia's strikes on Kyiv continued.", "ASSAULT", "Kyiv"),
@@ -149,13 +149,13 @@ def test_undergone_and_struck(text: str, kind: str, target: str) -> None:
 
 
 def test_a_walkout_stays_a_protest() -> None:
-    assert _recipients("Workers at the mine went on strike on Monday.", "PROTEST") == []
+    assert _recipients("Workers at the smelter went on strike on Tuesday.", "PROTEST") == []
 
 
 @pytest.mark.parametrize(("text", "kind", "target"), [
     # a purpose clause with no one of its own is addressed to whom the call reached
-    ("Imran Khan called Erdogan on Friday to convey Pakistan's support.", "SUPPORT",
-     "Erdogan"),
+    ("Justin Trudeau called Macron on Tuesday to pledge Canada's backing.", "SUPPORT",
+     "Macron"),
     ("Ruth Kessler phoned Olaf Scholz to offer condolences.", "SUPPORT", "Olaf Scholz"),
 ])
 def test_a_purpose_clause_is_addressed_to_whom_the_call_reached(text: str, kind: str,

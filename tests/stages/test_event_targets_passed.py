@@ -21,19 +21,19 @@ def _one(text: str, kind: str) -> dict[str, Any]:
     ("The Dutch government declared its support for the Nairobi accord.", "SUPPORT",
      "Dutch government", "Nairobi accord"),
     # a thing passed on in the passive: whom it reaches is the target
-    ("A stolen icon was returned by Greek officials to Cypriot authorities last week.",
-     "RETREAT", "Greek officials", "Cypriot authorities"),
+    ("A looted vase was returned by Swiss customs officers to Italian authorities on Friday.",
+     "RETREAT", "Swiss customs officers", "Italian authorities"),
     # initials tagged as a common noun still name the organisation acting
-    ("ICE returned four stolen statues to the government of Peru.", "RETREAT", "ICE",
-     "government of Peru"),
+    ("ICE returned three looted masks to the government of Mexico.", "RETREAT", "ICE",
+     "government of Mexico"),
     # the event noun under the light verb's object: the scan must reach the verb
     ("Israel launched a wave of air strikes on Gaza.", "ASSAULT", "Israel", "Gaza"),
     ("Norway announced an increase in aid to Malawi.", "AID", "Norway", "Malawi"),
     # a state act in the passive with no agent: the state where it happens acts
     ("The journalist Ali Musa was arrested in Kenya on Monday.", "COERCE", "Kenya",
      "journalist Ali Musa"),
-    ("Two inspectors have been expelled from North Korea.", "SANCTION", "North Korea",
-     "Two inspectors"),
+    ("Three monitors have been expelled from Belarus.", "SANCTION", "Belarus",
+     "Three monitors"),
     # whoever faces or suffers an act is its target; the noun's "from X" acts
     ("Today, the Iranian government faces criticism from the U.N. over the arrests.",
      "ACCUSE", "U.N.", "Iranian government"),
@@ -63,38 +63,38 @@ def test_headline_capitals_are_not_initials() -> None:
     from newsgraph.nlp import load
     from newsgraph.stages.events import _acronym
     nlp = load(None)
-    assert _acronym(nlp("ICE returned the paintings.")[0])
+    assert _acronym(nlp("ICE returned the sculptures.")[0])
     assert not _acronym(nlp("ROVERS RETURN STOLEN TROPHY TO CLUB.")[0])
     assert not _acronym(nlp("Rovers returned the trophy.")[0])
 
 
 def test_fleeing_a_threat_is_no_threat() -> None:
-    """"whose parents fled the Nazi threat": fleeing carries no event noun."""
-    assert not [e for e in _events("Her parents fled the Nazi threat in 1938.")
+    """"whose grandparents fled the Soviet threat": fleeing carries no event noun."""
+    assert not [e for e in _events("His grandparents fled the Soviet threat in 1940.")
                 if e["type"] == "THREATEN"]
 
 
 def test_place_in_the_actors_phrase_is_not_the_target() -> None:
-    """"Estonia, a country in Northern Europe, launched cyber attacks on X": Estonia is
-    where the actor is, so X takes no country from it and Estonia is no target."""
-    event = _one("Estonia, a small country in Northern Europe, has launched cyber warfare "
-                 "against Krugman.", "ASSAULT")
-    assert event["recipient"] == ["Krugman"]
+    """"Moldova, a country in Eastern Europe, launched cyber attacks on X": Moldova is
+    where the actor is, so X takes no country from it and Moldova is no target."""
+    event = _one("Moldova, a small country in Eastern Europe, has launched cyber warfare "
+                 "against Feldman.", "ASSAULT")
+    assert event["recipient"] == ["Feldman"]
 
 
 def test_his_country_is_the_speakers_state() -> None:
-    """"Putin said his country will not lift the ban": the refusal is Russia's."""
-    events = run_until("Prime Minister Vladimir Putin said his country will not lift the "
-                       "ban on the European Union.", "events").extra["events"]
+    """"Orban said his country would not lift the veto": the refusal is Hungary's."""
+    events = run_until("Prime Minister Viktor Orban said his country would not lift the "
+                       "veto on the Ukrainian loan.", "events").extra["events"]
     rejects = [e for e in events if e["type"] == "REJECT"]
     assert rejects, events
-    assert rejects[0]["actor"][0]["country"] == "RUS"
+    assert rejects[0]["actor"][0]["country"] == "HUN"
 
 
 @pytest.mark.parametrize(("text", "kind", "actor"), [
     # people named by role alone can act (data/actors/sectors.tsv)
-    ("A suicide bomber killed six people near the palace.", "ASSAULT", "suicide bomber"),
-    ("Musicians have lifted their boycott of the festival.", "CONCEDE", "Musicians"),
+    ("A suicide bomber killed nine soldiers near the stadium.", "ASSAULT", "suicide bomber"),
+    ("Artists have lifted their boycott of the gallery.", "CONCEDE", "Artists"),
 ])
 def test_people_by_role_act(text: str, kind: str, actor: str) -> None:
     assert actor in _one(text, kind)["actor"]
@@ -108,11 +108,12 @@ def test_labour_is_still_a_party() -> None:
 
 
 def test_own_people_sent_are_the_means() -> None:
-    """"mobilised its men to the area": the men are the brigade's own, the area the target."""
-    event = _one("The 3rd Brigade of the Nigerian Army mobilised its men to the area.",
+    """"mobilised its men to the region": the men are the division's own, the region the
+    target."""
+    event = _one("The 2nd Division of the Kenyan Army mobilised its men to the region.",
                  "MOBILIZE")
     assert "men" not in event["recipient"]
-    assert "area" in event["recipient"]
+    assert "region" in event["recipient"]
 
 
 def test_agentless_act_with_no_place_is_no_event() -> None:
@@ -126,20 +127,20 @@ def test_state_actor_is_marked_as_read_from_the_place() -> None:
 
 
 def test_frame_takes_the_party_its_inner_act_reaches() -> None:
-    """"offered to send troops to help the Philippine army": the offer is aimed at the
-    army the troops would help; a thing the inner act is on ("lift a blockade on oil
-    exports") is not borrowed."""
-    event = _one("Australia has offered to send troops to help the Philippine army.", "AGREE")
-    assert "Philippine army" in event["recipient"]
-    article = run_until("The rebel army agreed to lift a blockade on oil exports.", "events")
+    """"offered to send soldiers to assist the Nigerian army": the offer is aimed at the
+    army the soldiers would assist; a thing the inner act is on ("end a blockade on fuel
+    imports") is not borrowed."""
+    event = _one("Canada has offered to send soldiers to assist the Nigerian army.", "AGREE")
+    assert "Nigerian army" in event["recipient"]
+    article = run_until("The rebels agreed to end a blockade on fuel imports.", "events")
     agreed = [e for e in article.extra["events"] if e["type"] == "AGREE"]
     assert agreed and all(r.get("via") == "model" for r in agreed[0]["recipient"])
 
 
 def test_investigation_is_aimed_where_it_looks() -> None:
-    event = _one("The United Nations said it will investigate attacks on its convoys in "
-                 "northern Syria.", "ACCUSE")
-    assert "Syria" in event["recipient"]
+    event = _one("The African Union said it will investigate the attacks on its peacekeepers "
+                 "in southern Somalia.", "ACCUSE")
+    assert "Somalia" in event["recipient"]
 
 
 def test_place_target_takes_the_places_stage_country() -> None:
@@ -150,10 +151,10 @@ def test_place_target_takes_the_places_stage_country() -> None:
 
 
 def test_passive_clause_does_not_take_the_main_subject() -> None:
-    """"Controversy continues after a suspect held in the UK was freed": the release is
-    the state's (read from the place, as its government), not the controversy's."""
-    text = ("Controversy over the issue continues after a terror suspect held in the UK "
-            "without trial was freed from jail.")
+    """"Anger grows after a suspect detained in the UK was freed": the release is the
+    state's (read from the place, as its government), not the anger's."""
+    text = ("Anger about the case grows after a drug suspect detained in the UK without "
+            "charge was freed from custody.")
     events = run_until(text, "events").extra["events"]
     freed = [e for e in events if e["type"] == "RETREAT"]
     assert freed, events
@@ -164,19 +165,19 @@ def test_passive_clause_does_not_take_the_main_subject() -> None:
 
 def test_repeat_aimed_at_others_is_not_folded() -> None:
     """An unnamed actor's act on other targets is its own event, not a repeat."""
-    text = ("Most of the suspects are detained at Belmarsh Prison in London. The minister "
-            "is able to impose house detention on UK nationals.")
+    text = ("Several of the men are detained at Full Sutton Prison in York. The minister "
+            "can also impose house arrest on UK citizens.")
     coerce = [e for e in _events(text) if e["type"] == "COERCE"]
-    assert any("UK nationals" in e["recipient"] for e in coerce), coerce
+    assert any("UK citizens" in e["recipient"] for e in coerce), coerce
 
 
 def test_stance_on_a_proposal_named_again_is_aimed_at_its_author() -> None:
-    """"The Lib Dems also oppose the proposals": the Home Secretary's plans, named in the
+    """"The Greens also oppose the measures": the Home Secretary's plans, named in the
     sentence before; the recipient says it was read from there."""
-    text = ("Michael Howard said he would not back the Home Secretary's plans for control "
-            "orders. The Lib Dems also oppose the proposals.")
+    text = ("Nigel Barton said he would not support the Home Secretary's plans for curfew "
+            "orders. The Greens also oppose the measures.")
     events = run_until(text, "events").extra["events"]
-    rejects = [e for e in events if e["type"] == "REJECT" and "Lib Dems" in
+    rejects = [e for e in events if e["type"] == "REJECT" and "Greens" in
                [text[a["start"]:a["end"]] for a in e["actor"]]]
     assert rejects, events
     recipient = rejects[0]["recipient"][0]

@@ -104,7 +104,7 @@ def _types(text: str) -> list[str]:
 
 @pytest.mark.parametrize("text,kind", [
     # "going" as a participle is no "going to" future
-    ("Australian aid supported Pakistani girls going to school.", "SUPPORT"),
+    ("Swedish aid supported Bolivian children going to school.", "SUPPORT"),
     # an attack on a law is criticism, not violence
     ("The opposition attacked the new law.", "ACCUSE"),
     # "offered condolences" expresses them now
@@ -114,26 +114,26 @@ def _types(text: str) -> list[str]:
     # "X said Y is unacceptable" rejects Y
     ("Russia said the proposal was unacceptable.", "REJECT"),
     # a deadline given is a threat
-    ("The Philippines gave Canada a deadline to remove the waste.", "THREATEN"),
+    ("Malaysia gave Australia a deadline to collect the rubbish.", "THREATEN"),
 ])
 def test_readings(text, kind):
     assert kind in _types(text)
 
 
 @pytest.mark.parametrize("text,absent", [
-    ("Germany increased funding to fight the Ebola epidemic in West Africa.", "ASSAULT"),
-    ("Australian aid supported Pakistani girls going to school.", "AGREE"),
-    ("Reagan declared that he will not go to Moscow to meet Gorbachev.", "CONSULT"),
+    ("Norway increased funding to fight the malaria epidemic in Central Africa.", "ASSAULT"),
+    ("Swedish aid supported Bolivian children going to school.", "AGREE"),
+    ("Nixon declared that he will not go to Havana to meet Castro.", "CONSULT"),
 ])
 def test_readings_absent(text, absent):
     assert absent not in _types(text)
 
 
 def test_aid_for_someone_is_aid_to_them():
-    ev = _events("The United States provided $1.7 billion in humanitarian assistance to "
-                 "support Syrian refugees.")
+    ev = _events("Britain provided $310 million in emergency assistance to support "
+                 "Sudanese refugees.")
     aid = [e for e in ev if e["type"] == "AID"]
-    assert aid and aid[0]["recipient"] and aid[0]["recipient"][0]["country"] == "SYR"
+    assert aid and aid[0]["recipient"] and aid[0]["recipient"][0]["country"] == "SDN"
     assert "SUPPORT" not in {e["type"] for e in ev}  # the purpose is part of the giving
 
 
@@ -145,26 +145,26 @@ def test_received_aid_is_given_by_the_from_object():
 
 
 @pytest.mark.parametrize("text,absent", [
-    ("Mr Sullivan pleaded guilty to fraud.", "REQUEST"),  # a plea is no request
-    ("The bank took a one-off charge of 1bn euros.", "ACCUSE"),  # a financial charge
-    ("Lufthansa returned to profit in 2004.", "RETREAT"),
-    ("The governor warned that the era of low inflation may be ending.", "THREATEN"),
+    ("Mr Okafor pleaded guilty to bribery.", "REQUEST"),  # a plea is no request
+    ("The insurer took a one-time charge of 600m dollars.", "ACCUSE"),  # a financial charge
+    ("Finnair returned to profit in 2011.", "RETREAT"),
+    ("The central bank chief warned that the age of cheap credit may be over.", "THREATEN"),
 ])
 def test_business_senses_are_no_events(text, absent):
     assert absent not in _types(text)
 
 
 def test_passive_conjunct_does_not_take_the_active_subject():
-    """"pleaded guilty and will be sentenced": Sullivan is sentenced, not sentencing."""
-    ev = _events("Mr Sullivan admitted fraud and will be sentenced next month.")
+    """"admitted ... and will be sentenced": Okafor is sentenced, not sentencing."""
+    ev = _events("Ms Okafor admitted bribery and will be sentenced in June.")
     assert not [e for e in ev if e["type"] in ("COERCE", "THREATEN")]
 
 
 def test_threat_with_the_speaker_as_its_own_recipient():
-    ev = _events("Russia warned that it would retaliate against any attack.")
+    ev = _events("Iran warned that it would strike back at any aggressor.")
     threat = [e for e in ev if e["type"] == "THREATEN"]
-    assert threat and threat[0]["actor"][0]["country"] == "RUS"
-    assert all(r["country"] != "RUS" for r in threat[0]["recipient"])
+    assert threat and threat[0]["actor"][0]["country"] == "IRN"
+    assert all(r["country"] != "IRN" for r in threat[0]["recipient"])
 
 
 def test_contrasted_conjunct_keeps_its_own_polarity():
@@ -181,32 +181,32 @@ def test_contrasted_conjunct_keeps_its_own_polarity():
 
 
 def test_brussels_is_the_eu():
-    ev = _events("Brussels criticised Vodafone over roaming rates.")
+    ev = _events("Brussels criticised Nokia over handset fees.")
     assert ev and ev[0]["actor"][0]["country"] == "EU"
 
 
 def test_us_is_a_country_not_the_pronoun():
-    ev = _events("The US has issued an ultimatum to Turkey.")
+    ev = _events("The US has now issued an ultimatum to Venezuela.")
     assert [(e["type"], e["actor"][0]["country"]) for e in ev] == [("THREATEN", "USA")]
 
 
 def test_subject_hung_inside_a_fronted_phrase():
-    """"On a visit to Zimbabwe, President X voiced ...": X is parsed as a conjunct of
-    "Zimbabwe"; the visit is not the recipient, the object of the support is."""
-    ev = _events("On a visit to Zimbabwe, South African President Cyril Ramaphosa voiced his "
-                 "strong support of President Emmerson Mnangagwa.")
+    """"On a visit to Mozambique, President X voiced ...": X is parsed as a conjunct of
+    "Mozambique"; the visit is not the recipient, the object of the support is."""
+    ev = _events("On a visit to Mozambique, Nigerian President Muhammadu Buhari voiced his "
+                 "strong support of President Filipe Nyusi.")
     support = [e for e in ev if e["type"] == "SUPPORT"]
-    assert support and support[0]["actor"][0]["name"] == "Cyril Ramaphosa"
-    assert [r["name"] for r in support[0]["recipient"]] == ["Emmerson Mnangagwa"]
+    assert support and support[0]["actor"][0]["name"] == "Muhammadu Buhari"
+    assert [r["name"] for r in support[0]["recipient"]] == ["Filipe Nyusi"]
 
 
 def test_named_organisation_acts_even_uncoded():
-    ev = _events("The ACLU filed a lawsuit against the city of Springfield.")
-    assert [e["actor"][0]["name"] for e in ev if e["type"] == "ACCUSE"] == ["ACLU"]
+    ev = _events("The NAACP filed a lawsuit against the town of Riverside.")
+    assert [e["actor"][0]["name"] for e in ev if e["type"] == "ACCUSE"] == ["NAACP"]
 
 
 @pytest.mark.parametrize("text", [
-    "Lebanon says it will not accept any more Syrian refugees.",
+    "Jordan says it will not take in any more Iraqi migrants.",
     "Hungary does not recognise the vote.",
 ])
 def test_refusal_is_a_reject(text):
@@ -233,25 +233,26 @@ def test_place_of_the_target(text, place):
 
 
 def test_ordered_coercion_is_the_coercion():
-    """Who orders an arrest arrests: "ordered nine former ministers jailed" is COERCE by
-    the judge on the ministers, not a REQUEST."""
-    ev = _events("A Spanish judge ordered nine former ministers jailed.")
-    assert [(e["type"], e["actor"][0]["country"]) for e in ev] == [("COERCE", "ESP")]
-    assert ev[0]["recipient"][0]["name"] == "nine former ministers"
+    """Who orders an arrest arrests: "ordered seven former mayors jailed" is COERCE by
+    the judge on the mayors, not a REQUEST."""
+    ev = _events("A Portuguese judge ordered seven former mayors jailed.")
+    assert [(e["type"], e["actor"][0]["country"]) for e in ev] == [("COERCE", "PRT")]
+    assert ev[0]["recipient"][0]["name"] == "seven former mayors"
 
 
 def test_ordered_to_do_is_still_a_request():
-    assert "REQUEST" in _types("The court ordered the company to pay compensation.")
+    assert "REQUEST" in _types("The tribunal ordered the landlord to pay damages.")
 
 
 def test_protesters_violence_is_a_riot():
-    ev = _events("Protesters attacked police stations in Lagos.")
+    ev = _events("Protesters attacked police stations in Nairobi.")
     assert [(e["type"], e["mode"]) for e in ev] == [("PROTEST", "riot")]
 
 
 def test_a_sum_is_no_recipient():
-    ev = _events("The company is also seeking $20bn in a separate US lawsuit against Rosneft.")
-    assert all(r["name"] != "$20bn" for e in ev for r in e["recipient"])
+    ev = _events("Shareholders are seeking $6bn in damages in a US class action against "
+                 "Glencore.")
+    assert all(r["name"] != "$6bn" for e in ev for r in e["recipient"])
 
 
 def test_event_date_falls_back_to_the_publication_date_flagged() -> None:

@@ -66,9 +66,9 @@ def test_cli_stores_the_skipped_article_and_counts_it(tmp_path: Path,
 
 
 # Regression: an earnings table of abbreviations was "Dutch" (net, had, in) or "Swedish".
-EARNINGS = ("Shr 45 cts vs 58 cts Net 1.1 mln vs 829,000 Sales 7.9 mln vs 6.4 mln "
-            "Nine mths Shr 1.20 dlrs vs 1.05 dlrs Net 3.2 mln vs 2.7 mln Sales 24.1 mln "
-            "vs 21.3 mln")
+EARNINGS = ("Shr 37 cts vs 29 cts Net 2.4 mln vs 716,000 Revs 18.6 mln vs 15.3 mln "
+            "Nine mths Shr 1.06 dlrs vs 83 cts Net 6.9 mln vs 5.7 mln Revs 52.4 mln "
+            "vs 44.9 mln")
 
 
 def test_a_table_of_figures_is_not_another_language() -> None:

@@ -17,7 +17,7 @@ from newsgraph.stages.events import EventsStage
     ("the BJP", "IND", "PTY"),
     # Britain's, Australia's, Israel's ...: no country guessed
     ("Labour", None, "PTY"),
-    ("Tory leader Michael Howard", None, "PTY"),
+    ("Tory leader Edward Marsh", None, "PTY"),
     ("Hamas official", "PSE", "REB"),
     # a specific office stays itself
     ("Labour MP", None, "LEG"),
@@ -42,8 +42,8 @@ def _events(text: str) -> list[tuple[str, str, list[str]]]:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("The Liberal Democrats expressed concern over the new asylum rules.",
-     ("ACCUSE", "Liberal Democrats", ["new asylum rules"])),
+    ("The Liberal Democrats expressed concern over the new housing rules.",
+     ("ACCUSE", "Liberal Democrats", ["new housing rules"])),
     ("The Greens voiced misgivings about the proposals.",
      ("ACCUSE", "Greens", ["proposals"])),
     ("Labour branded the plan a disaster.", ("ACCUSE", "Labour", ["plan"])),
@@ -55,14 +55,14 @@ def test_criticism_in_the_words_of_a_stance(text: str,
 
 @pytest.mark.parametrize(("text", "expected"), [
     # the passive's "by X" hung on the object by the parser is still the actor
-    ("The scheme has been branded a disgraceful waste by MPs.",
-     ("ACCUSE", "MPs", ["scheme"])),
+    ("The programme has been branded a costly blunder by MPs.",
+     ("ACCUSE", "MPs", ["programme"])),
     # criticism as a stance adjective
-    ("Charles Kennedy was critical of the Home Secretary.",
-     ("ACCUSE", "Charles Kennedy", ["Home Secretary"])),
+    ("Helen Carver was critical of the Home Secretary.",
+     ("ACCUSE", "Helen Carver", ["Home Secretary"])),
     # "called on the prime minister to" is a request, not a phone call ...
-    ("Charles Kennedy called on the prime minister to resign.",
-     ("REQUEST", "Charles Kennedy", ["prime minister"])),
+    ("Helen Carver called on the prime minister to resign.",
+     ("REQUEST", "Helen Carver", ["prime minister"])),
 ])
 def test_statements_of_politics(text: str, expected: tuple[str, str, list[str]]) -> None:
     assert expected in _events(text)
@@ -75,19 +75,19 @@ def test_a_date_is_no_particle() -> None:
 
 
 def test_a_rejection_with_an_expletive_subject_is_aimed_at_the_clause_s_subject() -> None:
-    found = _events("Lady Boothroyd said it was unacceptable for the lord chancellor to "
-                    "chair the house.")
-    assert ("REJECT", "Lady Boothroyd", ["lord chancellor"]) in found
+    found = _events("Baroness Hale said it was unacceptable for the home secretary to "
+                    "overrule the courts.")
+    assert ("REJECT", "Baroness Hale", ["home secretary"]) in found
 
 
 def test_a_name_left_as_a_modifier_before_the_verb_is_its_subject() -> None:
-    assert ("SANCTION", "USAID", ["Yemen"]) in _events(
-        "USAID had announced a suspension of aid in Yemen.")
+    assert ("SANCTION", "USAID", ["Haiti"]) in _events(
+        "USAID had announced a suspension of funding in Haiti.")
 
 
 def test_ngos_are_actors() -> None:
     assert actors.code_text("the rights group").sector == "NGO"
-    found = _events("The NGO has denounced the detentions of journalists in Venezuela.")
+    found = _events("The NGO has denounced the arrests of activists in Nicaragua.")
     assert [(kind, actor) for kind, actor, _ in found] == [("ACCUSE", "NGO")]
 
 
