@@ -66,9 +66,9 @@ def test_trigger_types(text, kind):
 def test_fronted_place_parsed_as_subject_keeps_the_real_actor():
     """The parser makes "In" the subject of "held"; the actor is the name conjoined to
     "Kyiv", and Kyiv is the place."""
-    ev = _events("In Kyiv, Ursula von der Leyen, the president of the European Commission, "
-                 "held talks with President Volodymyr Zelenskyy where she told him the "
-                 "process was on track.")
+    ev = _events("In Kyiv, Ursula von der Leyen, the head of the European Commission, "
+                 "held a meeting with President Volodymyr Zelenskyy at which she assured him "
+                 "the plan was sound.")
     consult = [e for e in ev if e["type"] == "CONSULT"]
     assert consult and consult[0]["actor"][0]["name"] == "Ursula von der Leyen"
     assert consult[0]["actor"][0]["country"] == "EU"
@@ -77,14 +77,14 @@ def test_fronted_place_parsed_as_subject_keeps_the_real_actor():
 
 def test_steps_taken_are_events_and_aid_goes_to_the_receiver():
     """"took the first step toward providing aid" is done, not planned; the recipient of
-    "providing billions of dollars ... to Taiwan" is Taiwan, not the money."""
-    ev = _events("Mr Putin spoke after a US Senate committee on Wednesday took the first step "
-                 "toward Washington directly providing billions of dollars in military aid "
-                 "to Taiwan.")
+    "providing millions of dollars ... to Estonia" is Estonia, not the money."""
+    ev = _events("Mr Lula spoke after a US Senate panel on Tuesday took the first step "
+                 "toward Washington directly providing millions of dollars in naval aid "
+                 "to Estonia.")
     aid = [e for e in ev if e["type"] == "AID"]
     assert aid and (aid[0]["actor"][0]["country"], aid[0]["actor"][0]["sector"]) \
         == ("USA", "LEG")
-    assert [r["country"] for r in aid[0]["recipient"]] == ["TWN"]
+    assert [r["country"] for r in aid[0]["recipient"]] == ["EST"]
 
 
 def test_planned_step_is_still_no_event():
@@ -93,8 +93,9 @@ def test_planned_step_is_still_no_event():
 
 
 def test_capital_tagged_as_person_still_codes_its_country():
-    """The small model tags "Kyiv" as PERSON; alone, it is still the capital."""
-    ev = _events("Kyiv says it recaptured more than 8,000 sq km.")
+    """"Kyiv" alone is the capital, whatever the small model tags it (PERSON in one
+    article, nothing here)."""
+    ev = _events("Kyiv says it recaptured over 8,000 sq km.")
     assert ev and ev[0]["actor"][0]["country"] == "UKR"
 
 
@@ -172,8 +173,8 @@ def test_contrasted_conjunct_keeps_its_own_polarity():
     from newsgraph.nlp import load
     from newsgraph.stages.event_coder import negated_chain
 
-    doc = load()("Ms Von der Leyen said the European Union would never be able to match the "
-                 "sacrifices Ukrainians are making, but pledged more help.")
+    doc = load()("Ms Kallas said the alliance would never be able to equal the courage "
+                 "farmers are showing, but pledged more help.")
     pledged = next(t for t in doc if t.lower_ == "pledged")
     if pledged.dep_ != "conj":
         pytest.skip("parse differs: the rule is about a conjunct of the negated clause")
@@ -218,15 +219,15 @@ def test_past_negation_stays_no_event():
 
 
 def test_undated_clause_takes_the_date_of_its_governing_clause():
-    ev = _events("On 14 September 2022, a US Senate committee took the first step toward "
-                 "Washington providing military aid to Taiwan.")
-    assert [(e["type"], e["date"]) for e in ev] == [("AID", "2022-09-14")]
+    ev = _events("On 3 March 2021, a US Senate panel took the first step toward "
+                 "Washington providing naval aid to Estonia.")
+    assert [(e["type"], e["date"]) for e in ev] == [("AID", "2021-03-03")]
 
 
 @pytest.mark.parametrize("text,place", [
-    ("Russia fired cruise missiles at a reservoir dam near Kryvyi Rih.", "Kryvyi Rih"),
-    ("Russian forces launched attacks on several settlements on the Kharkiv frontline.",
-     "Kharkiv"),
+    ("Russia fired rockets at a water plant near Zaporizhzhia.", "Zaporizhzhia"),
+    ("Russian forces launched attacks on several villages on the Donetsk frontline.",
+     "Donetsk"),
 ])
 def test_place_of_the_target(text, place):
     assert [e["place"] for e in _events(text) if e["type"] == "ASSAULT"] == [place]
