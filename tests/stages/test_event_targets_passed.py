@@ -185,6 +185,19 @@ def test_stance_on_a_proposal_named_again_is_aimed_at_its_author() -> None:
     assert recipient["via"] == "author"
 
 
+def test_backing_an_order_is_aimed_at_whoever_proposed_it() -> None:
+    """An order is a measure put forward: "backed the curfew orders" is support for the
+    ministry that proposed them the sentence before."""
+    text = ("The interior ministry proposed the scheme in May. The new police chief has "
+            "backed the curfew orders.")
+    events = run_until(text, "events").extra["events"]
+    support = [e for e in events if e["type"] == "SUPPORT"]
+    assert support and support[0]["recipient"], events
+    recipient = support[0]["recipient"][0]
+    assert "ministry" in text[recipient["start"]:recipient["end"]]
+    assert recipient["via"] == "author"
+
+
 def test_own_proposal_is_not_aimed_at_an_earlier_author() -> None:
     text = ("Ministers criticised the Home Secretary's plans. The government proposed the "
             "idea in March.")

@@ -124,3 +124,11 @@ def test_path_does_not_climb_out_of_a_relative_clause() -> None:
     doc = _doc("The group, which opposed the war, urged voters to stay at home.")
     assert rm.dep_path(_token(doc, "opposed"), _token(doc, "voters")) is None
     assert rm.dep_path(_token(doc, "opposed"), _token(doc, "war")) == ">dobj"
+
+
+def test_a_measure_is_no_candidate() -> None:
+    """"recaptured more than 5,000 sq km": the area is what was taken, not a party."""
+    text = "Kyiv says it has recaptured more than 5,000 sq km."
+    event = _event(text, trigger="recaptured", actor="Kyiv", cameo_root="19", quad_class=4)
+    words = [tok.text for tok, _ in rm.candidates(event, _doc(text))]
+    assert "5,000" not in words and "km" not in words

@@ -40,7 +40,7 @@ from .event_coder import (
 )
 from .event_scan import EventScan
 from .figurative import NO_EVENT, figurative_code
-from .recipient_model import best_target, wants_target
+from .recipient_model import MEASURE_ENTS, UNITS, best_target, wants_target
 from .speakers import SpeakerIndex, resolve
 
 SKIP_ZONES = frozenset({"caption", "credit", "subheading", "boilerplate"})
@@ -58,11 +58,6 @@ TARGET_PLACE_PREPS = frozenset({"on"})
 CLAUSE_PLACE_SKIP = frozenset({"nsubj", "nsubjpass", "csubj", "advcl", "ccomp", "relcl", "acl",
                                "parataxis", "conj", "appos", "mark"})
 CLAUSE_PLACE_DEPTH = 6
-# Measures are what an event covers, never whom it targets ("recaptured 8,000 sq km").
-UNITS = frozenset({"km", "kilometre", "kilometer", "mile", "hectare", "acre", "percent",
-                   "%", "dollar", "euro", "ton", "tonne", "metre", "meter", "sq"})
-# ...nor are sums, counts and shares ("raised $20bn", "cut 5%").
-MEASURE_ENTS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # A repeat of an event with unnamed actors is folded into one this many sentences back.
 MERGE_SENTENCES = 2
@@ -96,7 +91,7 @@ PLACED_ROOTS = frozenset({"09"})
 # as the subject of a proposing verb. Only stances taken on it are aimed so: verbal
 # conflict and approval (CAMEO 05), not a proposal of one's own ("proposed the idea").
 PROPOSALS = frozenset({"proposal", "plan", "idea", "scheme", "measure", "bill", "reform",
-                       "policy", "motion", "offer", "initiative"})
+                       "policy", "motion", "offer", "initiative", "order"})
 PROPOSING_VERBS = frozenset({"propose", "suggest", "unveil", "table", "announce", "outline",
                              "introduce"})
 DEFINITE = frozenset({"the", "that", "this", "these", "those"})
@@ -449,8 +444,8 @@ class _Context:
 
     def date(self, head: Any) -> str | None:
         """A day from the dates stage inside the clause, nearest the trigger; else one
-        modifying the clause it depends on ("a committee on Wednesday took the first step
-        toward providing aid": the providing is dated by "on Wednesday")."""
+        modifying the clause it depends on ("a panel on Tuesday voted to begin sending
+        aid": the sending is dated by "on Tuesday")."""
         found = self._date_within([head], head)
         tok = head
         for _ in range(DATE_CLIMB):

@@ -32,8 +32,15 @@ CLAUSE_EXITS = frozenset({"relcl"})
 # Probability above which the best noun becomes the target. Chosen by two-fold
 # cross-validation within the tune half: rows gained were flat between 0.1 and 0.2.
 THRESHOLD = 0.15
-# Words that head a noun phrase and so may be a target.
+# Words that head a noun phrase and so may be a target...
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON"})
+# ...unless they are measures: what an event covers, never whom it targets ("recaptured
+# 8,000 sq km"), by unit word or entity label (sums, counts and shares: "raised $20bn",
+# "cut 5%"); the rules of ``events`` use the same two sets. Nor is a time a target.
+UNITS = frozenset({"km", "kilometre", "kilometer", "mile", "hectare", "acre", "percent",
+                   "%", "dollar", "euro", "ton", "tonne", "metre", "meter", "sq"})
+MEASURE_ENTS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
+NOT_PARTIES = MEASURE_ENTS | {"ORDINAL", "DATE", "TIME"}
 # Arcs on the path whose word is part of the feature: prepositions say the role
 # ("against", "in", "with") and are a closed class.
 WORDED_ARCS = frozenset({"prep", "agent"})
@@ -113,7 +120,8 @@ def candidates(event: dict[str, Any], doc: Any) -> Iterator[tuple[Any, list[str]
         return
     taken = [(a["start"], a["end"]) for a in event["actor"]] + [(start, end)]
     for tok in trigger.sent:
-        if tok.pos_ not in NOUN_POS or tok.dep_ == "compound" \
+        if tok.pos_ not in NOUN_POS or tok.dep_ == "compound" or tok.ent_type_ in NOT_PARTIES \
+                or tok.lemma_.lower() in UNITS \
                 or any(s <= tok.idx < e for s, e in taken):
             continue
         path = dep_path(trigger, tok)
