@@ -78,8 +78,8 @@ def test_fronted_place_parsed_as_subject_keeps_the_real_actor():
 def test_steps_taken_are_events_and_aid_goes_to_the_receiver():
     """"took the first step toward providing aid" is done, not planned; the recipient of
     "providing millions of dollars ... to Estonia" is Estonia, not the money."""
-    ev = _events("Mr Lula spoke after a US Senate panel on Tuesday took the first step "
-                 "toward Washington directly providing millions of dollars in naval aid "
+    ev = _events("Mr Lula spoke after a US Senate panel on Tuesday took a first step "
+                 "toward Washington directly sending millions of dollars in naval aid "
                  "to Estonia.")
     aid = [e for e in ev if e["type"] == "AID"]
     assert aid and (aid[0]["actor"][0]["country"], aid[0]["actor"][0]["sector"]) \

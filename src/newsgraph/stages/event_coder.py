@@ -458,7 +458,7 @@ def _obligation(verb: Any) -> Candidate | None:
 
 
 def _label(verb: Any) -> Candidate | None:
-    """"The committee called this morally indefensible": criticism of what is labelled."""
+    """"The panel called this wholly unacceptable": criticism of what is labelled."""
     target = labelled(verb, lex.disapproval_words())
     if target is None:
         return None
@@ -468,8 +468,8 @@ def _label(verb: Any) -> Candidate | None:
 
 
 def _split_name(subjects: list[Any]) -> list[Any]:
-    """Subjects the parser split out of one hyphenated name ("UK e-University" parsed as
-    "e", "-", "University") are that name, whose head is its last word."""
+    """Subjects the parser split out of one hyphenated name ("UK e-Learning" parsed as
+    "e", "-", "Learning") are that name, whose head is its last word."""
     words = [s for s in subjects if not s.is_punct]
     close = all(b.i - a.i <= 2 for a, b in zip(words, words[1:], strict=False))
     if len(words) > 1 and close and any(s.is_punct for s in subjects):
@@ -478,7 +478,7 @@ def _split_name(subjects: list[Any]) -> list[Any]:
 
 
 def _disapproved(verb: Any) -> bool:
-    """"X said the scheme was a terrible waste", "says Mr Howard lacked a strategy": a
+    """"X said the scheme was a shocking waste", "says the mayor lacked a plan": a
     predicate of disapproval or a verb of fault whose subject is someone, or something
     someone did ("the decision was wrong"), is criticism; "the weather was terrible" is not."""
     words = lex.disapproval_words()
@@ -771,7 +771,7 @@ def _misparsed_subject(subj: Any) -> list[Any]:
 
 
 def _fronted_subject(verb: Any) -> list[Any]:
-    """"On a visit to Zimbabwe, President Ramaphosa voiced ...": the parser may hang the
+    """"On a visit to Peru, President Lopez voiced ...": the parser may hang the
     subject as a conjunct inside the fronted phrase and leave the verb without one; a
     name before the verb may be left as a modifier ("USAID had announced")."""
     for child in verb.children:
@@ -967,7 +967,7 @@ def _noun_recipients(noun: Any) -> list[Any]:
 
 def stance_noun(tok: Any) -> bool:
     """A noun of support or praise, whose "for X" is what it is aimed at ("declared its
-    support for the Sochi deal"), unlike a verb's "for" ("called for calm")."""
+    support for the Geneva accord"), unlike a verb's "for" ("called for calm")."""
     row = lex.match(tok, "N") if tok.pos_ == "NOUN" else None
     return row is not None and row.cameo[:2] in STANCE_ROOTS
 

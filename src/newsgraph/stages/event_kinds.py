@@ -40,8 +40,8 @@ def act_targets(cameo: str, trigger: list[Any], codable: Any) -> list[Any]:
 
 
 def mediated(trigger: list[Any], codable: Any) -> list[Any]:
-    """"mediate the rift between Qatar and Gulf states", "a mediation effort to help the
-    government and the rebels reach a settlement": the parties in dispute."""
+    """"mediate the dispute between Chile and Bolivia", "a mediation effort to help the
+    army and the rebels agree a truce": the parties in dispute."""
     frontier = list(trigger)
     for _ in range(MEDIATION_DEPTH):
         frontier = [c for t in frontier for c in t.children]
@@ -58,7 +58,7 @@ def mediated(trigger: list[Any], codable: Any) -> list[Any]:
 
 
 def protest_site(trigger: list[Any], codable: Any) -> list[Any]:
-    """"held a protest outside the Turkish embassy": the institution protested at; a
+    """"staged a rally outside the Dutch consulate": the institution protested at; a
     street or a square is where, not whom."""
     for tok in trigger:
         for prep in tok.children:
@@ -80,7 +80,7 @@ def street_protest(verb: Any, subjects: list[Any], sector_of: Any) -> bool:
 
 
 def labelled(verb: Any, words: frozenset[str]) -> list[Any] | None:
-    """What a labelling verb condemns ("called this morally indefensible": this), or None
+    """What a labelling verb condemns ("called this wholly unacceptable": this), or None
     when the verb puts no label of disapproval."""
     if verb.lemma_.lower() not in LABEL_VERBS:
         return None

@@ -283,7 +283,7 @@ class _Context:
         if place is None and coding.quad == MATERIAL_CONFLICT:
             place = self.sentence_place(sent)  # attacks hit targets where the text says
         if place is not None and _within(place, actors):
-            place = None  # "Estonia, a country in Northern Europe, launched ...": the actor
+            place = None  # "Moldova, a country in Eastern Europe, launched ...": the actor
         _military(actors, coding.type)
         unplaced = not any(r["country"] and not r.get("_borrowed") for r in recipients)
         if coding.quad == MATERIAL_CONFLICT or place is not None and place.text != sent.text:
@@ -486,9 +486,9 @@ class _Context:
         return None
 
     def earlier_author(self, head: Any, sent: Any) -> Any:
-        """"The Lib Dems also oppose the proposals": a proposal named again without its
-        author is aimed at whoever put it forward a few sentences before ("the Home
-        Secretary's plans", "the government proposed"); else the head itself."""
+        """"The Greens also oppose the measures": a proposal named again without its
+        author is aimed at whoever put it forward a few sentences before ("the
+        minister's plans", "the government proposed"); else the head itself."""
         if head.lemma_.lower() not in PROPOSALS or not any(
                 c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children) or any(
                 c.dep_ in ("poss", "prep") and c.lower_ != "of" for c in head.children):
@@ -504,7 +504,7 @@ class _Context:
 
     def state_place(self, cand: Candidate, sent: Any) -> Place | None:
         """The country where a state act told without its agent happened ("arrested in
-        Niger", "detained at Belmarsh Prison in London", "a suspect held in the UK was
+        Niger", "detained at a prison in Leeds", "a suspect held in the UK was
         freed"), or that expelled ("expelled from North Korea")."""
         found = self.place(cand.head) or self.clause_place(cand.head)
         if found is None and cand.cameo in STATE_FROM_CODES:
@@ -604,7 +604,7 @@ def _agentless_state_act(cand: Candidate) -> bool:
 
 
 def _proposer(tok: Any) -> Any | None:
-    """Who put forward the proposal a word names: "the Home Secretary's plans" (the
+    """Who put forward the proposal a word names: "the minister's plans" (the
     possessor), "the government proposed the idea" (the subject); None otherwise."""
     if tok.lemma_.lower() in PROPOSALS:
         poss = [c for c in tok.children if c.dep_ == "poss"]
