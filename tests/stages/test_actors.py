@@ -52,3 +52,9 @@ def test_phrase_codes_are_cached_but_independent(nlp):
     first.country = "XXX"
     again = act.code_tokens(act.phrase_tokens(heads[1]), heads[1])
     assert (again.country, again.sector) == ("RUS", "MIL")
+
+
+def test_capital_name_used_as_an_adjective_is_no_clue(nlp):
+    """"Male MPs" are not the Maldives' (Malé is its capital); "Kyiv says" still is."""
+    assert _code(nlp, "Male MPs jeered during the debate.")[0] is None
+    assert _code(nlp, "Kyiv says the talks failed.")[0] == "UKR"

@@ -179,9 +179,10 @@ def code_tokens(tokens: list[Any], head: Any | None = None) -> Code:
         head = content_head(head)
     words = tuple(t.text for t in tokens)
     persons = tuple(getattr(t, "ent_type_", "") == "PERSON" for t in tokens)
+    adjectives = tuple(getattr(t, "pos_", "") == "ADJ" for t in tokens)
     upto = len(tokens) if head is None else max(
         (k + 1 for k, t in enumerate(tokens) if t.i <= head.i), default=len(tokens))
-    return Code(*_code_words(words, persons, upto))
+    return Code(*_code_words(words, persons, adjectives, upto))
 
 
 # Distinct actor phrases coded per process: names repeat across articles ("Russian forces").
@@ -190,11 +191,14 @@ PHRASE_CACHE = 8192
 
 @lru_cache(maxsize=PHRASE_CACHE)
 def _code_words(words: tuple[str, ...], persons: tuple[bool, ...],
+                adjectives: tuple[bool, ...],
                 upto: int) -> tuple[str | None, str | None, str | None]:
     """(country, sector, kind) of a phrase's words; ``persons`` marks the words inside a
-    person's name, ``upto`` ends the words before the head's dependents."""
+    person's name, ``adjectives`` the words tagged as adjectives, ``upto`` ends the words
+    before the head's dependents."""
     lex = lexicon()
-    hits = [h for h in lex.find(list(words)) if not _in_person_name(persons, h)]
+    hits = [h for h in lex.find(list(words)) if not _in_person_name(persons, h)
+            and not _adjective_place(adjectives, h)]
     country = kind = None
     for name_kind in ("demonym", "country", "capital", "org", "person"):
         found = [h for _, _, h in hits if h.kind == name_kind and h.code]
@@ -216,6 +220,13 @@ def _role_of_org(words: tuple[str, ...], after: int) -> bool:
     """"Tory leader", "Hamas official": a generic role right after an organisation's name
     holds it in that organisation, whose sector it takes (a "Labour MP" stays LEG)."""
     return after < len(words) and words[after].lower() in ORG_ROLES
+
+
+def _adjective_place(adjectives: tuple[bool, ...], hit: tuple[int, int, Hit]) -> bool:
+    """"Male MPs": a capital or country name used as an adjective is the adjective (the
+    Maldives' capital is no clue); demonyms are adjectives and count."""
+    a, b, h = hit
+    return h.kind in ("capital", "country") and all(adjectives[a:b])
 
 
 def _in_person_name(persons: tuple[bool, ...], hit: tuple[int, int, Hit]) -> bool:
