@@ -23,6 +23,25 @@ def test_no_act_without_its_object(text: str) -> None:
     ("Japan gave Kenya 20 million dollars in aid.", "AID"),
     ("Turkey recalled its ambassador from Vienna.", "SANCTION"),
     ("The rebels swapped prisoners with the army on Sunday.", "RETREAT"),
+    # jeering and having misgivings about someone are disapproval
+    ("Opposition senators jeered the prime minister.", "ACCUSE"),
+    ("The Greens have serious misgivings about the minister's plan.", "ACCUSE"),
 ])
 def test_the_act_with_its_object(text: str, kind: str) -> None:
     assert kind in [e["type"] for e in event_texts(text)]
+
+
+def test_bases_undo_inflections() -> None:
+    from newsgraph.stages.event_lexicon import inflections, verb_bases
+
+    for lemma in ("jeer", "bomb", "seize", "deny", "push", "ban"):
+        for form in inflections(lemma):
+            assert lemma in verb_bases(form), (lemma, form)
+    assert verb_bases("press") == []  # no "-s" to take off "-ss"
+
+
+def test_an_unlemmatised_past_verb_still_triggers() -> None:
+    """The tagger may read "jeered" after a plural subject as a present verb and leave
+    its lemma "jeered"; the lexicon's "jeer" still matches."""
+    assert "ACCUSE" in [e["type"] for e in event_texts("Opposition senators jeered the "
+                                                      "prime minister.")]

@@ -127,12 +127,40 @@ def blocked(tok: Any, pos: str | None = None) -> bool:
     return row is not None and row.cameo == NO_EVENT
 
 
+def verb_bases(word: str) -> list[str]:
+    """Base forms an inflected verb the tagger left unlemmatised may have ("senators
+    jeered", tagged as a present verb, keeps "jeered" as its lemma): "jeer", "jeere"."""
+    if word.endswith(("ied", "ies")):
+        return [word[:-3] + "y"]
+    if word.endswith("ed"):
+        doubled = [word[:-3]] if len(word) > 4 and word[-3] == word[-4] else []
+        return [word[:-2], word[:-1], *doubled]
+    if word.endswith("es"):
+        return [word[:-2], word[:-1]]
+    if word.endswith("s") and not word.endswith("ss"):
+        return [word[:-1]]
+    return []
+
+
+def inflections(lemma: str) -> list[str]:
+    """The regular past and third-person forms of a verb, which ``verb_bases`` undoes."""
+    if lemma.endswith("e"):
+        return [lemma + "d", lemma + "s"]
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return [lemma[:-1] + "ied", lemma[:-1] + "ies"]
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return [lemma + "ed", lemma + "es"]
+    return [lemma + "ed", lemma + "s", lemma + lemma[-1] + "ed"]
+
+
 def first_row(tok: Any, pos: str | None = None) -> Trigger | None:
     """The most specific row whose conditions the token satisfies, "none" rows included."""
     pos = pos or POS_OF.get(tok.pos_)
     if pos is None or tok.pos_ == "PROPN":
         return None
     rows = triggers().get((tok.lemma_.lower(), pos)) or triggers().get((tok.lower_, pos))
+    if not rows and pos == "V" and tok.lemma_.lower() == tok.lower_:
+        rows = next((r for b in verb_bases(tok.lower_) if (r := triggers().get((b, pos)))), None)
     if not rows:
         return None
     words = arg_words(tok) if any(r.args for r in rows) else set()

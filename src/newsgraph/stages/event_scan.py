@@ -61,6 +61,8 @@ def flag_table() -> tuple[np.ndarray, np.ndarray]:
     bit = {"V": VERB_WORD, "N": NOUN_WORD, "A": ADJ_WORD}
     for lemma, pos in lex.triggers():
         by_word[lemma] = by_word.get(lemma, 0) | bit[pos]
+        for form in lex.inflections(lemma) if pos == "V" else ():  # left unlemmatised
+            by_word[form] = by_word.get(form, 0) | VERB_WORD
     # "described the plan as a fiasco" (``event_kinds.labelled``); "said ministers misled
     # parliament" (a verb of fault, ``event_coder._disapproved``)
     for word in LABEL_VERBS | lex.disapproval_words():
