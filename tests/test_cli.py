@@ -160,3 +160,19 @@ def test_unwritable_output_fails_before_any_work(tmp_path: Path, engine: str,
         assert code == EXIT_USAGE
         assert "cannot write --output" in capsys.readouterr().err
     assert not parts.exists()
+
+
+@pytest.mark.parametrize(("flags", "via"), [([], ["model"]), (["--no-learned-targets"], [])])
+def test_learned_targets_can_be_turned_off(tmp_path: Path, flags: list[str],
+                                           via: list[str]) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("The foreign minister held several meetings in Nairobi on Monday.\n",
+                   encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    code = main(["analyze", str(src), "--no-store", "--format", "jsonl", "-o", str(out),
+                 "--quiet", *flags])
+    assert code == EXIT_OK
+    rec = json.loads(out.read_text(encoding="utf-8"))
+    events = rec["events"]
+    assert events
+    assert [r.get("via") for e in events for r in e["recipient"]] == via

@@ -31,7 +31,7 @@ def default_stages(options: Options | None = None) -> list[Stage]:
         DatesStage(),
         PlacesStage(),
         LinkStage(),
-        EventsStage(),
+        EventsStage(learned_targets=opts.learned_targets),
         VotesStage(),
         QuantitiesStage(),
     ]

@@ -95,6 +95,9 @@ def _analyze_parser(sub: Any) -> None:
                         "(default: %(default)s)")
     p.add_argument("--workers", type=_positive, default=Options.workers,
                    help="worker processes parsing in parallel (default: %(default)s)")
+    p.add_argument("--no-learned-targets", action="store_true",
+                   help="keep only the event targets the rules find, none from the learned "
+                        "model (those are marked via: model)")
     p.add_argument("--resume", action="store_true",
                    help="skip inputs already in the store (finish a killed run)")
     p.add_argument("--language", choices=("auto", "en"), default=Options.language,
@@ -286,6 +289,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                       input_format=args.input_format, dedup=not args.no_dedup,
                       near_threshold=args.near_threshold, workers=args.workers,
                       resume=args.resume, language=args.language, engine=args.engine,
+                      learned_targets=not args.no_learned_targets,
                       scheduler=args.scheduler, parts=args.parts)
     reader_options = {key: getattr(args, key) for key in FIELD_OPTIONS if getattr(args, key)}
     if options.engine == "dask":

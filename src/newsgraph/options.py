@@ -42,6 +42,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("language", "auto", "'auto' detects each article's language and runs the "
             "English-only stages on English text only (others are stored as 'skipped: "
             "language:<code>'); 'en' takes every text as English without checking."),
+    Setting("learned_targets", True, "Give an event the rules leave without a target the noun "
+            "a small learned model scores highest, marked via: model with its score "
+            "(--no-learned-targets keeps rule-found targets only)."),
     Setting("resume", False, "Skip inputs whose article is already in the store, so a "
             "killed run re-run with the same command finishes the rest."),
     # The distributed engine (engine/dask_engine.py).
@@ -72,6 +75,7 @@ class Options:
     near_threshold: float = 0.8
     workers: int = 1
     language: str = "auto"
+    learned_targets: bool = True
     resume: bool = False
     engine: str = "local"
     scheduler: str | None = None

@@ -50,7 +50,7 @@ Key = tuple[str, str, bytes] | None
 # ("exact", id of the copied article) | ("near", its group) | ("stored", article id)
 Decision = tuple[str, str]
 
-_PIPELINES: dict[tuple[str | None, str], Any] = {}
+_PIPELINES: dict[tuple[str | None, str, bool], Any] = {}
 _LOADS = 0  # pipelines built in this process: one per worker, whatever the task count
 
 
@@ -64,7 +64,7 @@ class DaskUnavailable(RuntimeError):
 def worker_pipeline(options: Options) -> Any:
     """The pipeline of this worker process, built on first use and kept for every task."""
     global _LOADS
-    key = (options.model, options.language)
+    key = (options.model, options.language, options.learned_targets)
     if key not in _PIPELINES:
         from ..analyze import build_pipeline
         from .local import allow_length
