@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsgraph.web.highlight import Mark, marks, render, speaker_classes
+from newsgraph.web.highlight import Mark, event_title, marks, party_names, render, speaker_classes
 
 
 def test_nested_marks_nest_and_text_is_kept() -> None:
@@ -55,3 +55,20 @@ def test_speakers_get_colours_in_order_of_appearance() -> None:
     quotes = [{"speaker_name": "B"}, {"speaker_name": "A"}, {"speaker_name": "B"},
               {"speaker_name": None}]
     assert speaker_classes(quotes) == {"B": "sp-0", "A": "sp-1"}
+
+
+
+def test_party_names_mark_how_a_party_was_found() -> None:
+    parties = [{"name": "Nairobi", "country": "KEN", "via": "model", "score": 0.55},
+               {"name": "Kenya", "country": "KEN", "via": "place"},
+               {"name": "Ruth Kessler", "country": None}]
+    assert party_names(parties) == ("Nairobi (KEN) [guessed by the target model 0.55], "
+                                    "Kenya (KEN) [read from the place], Ruth Kessler")
+
+
+def test_event_title_carries_the_marks() -> None:
+    ev = {"type": "CONSULT", "quad_class": 1, "date": "2024-03-01",
+          "actor": [{"name": "Ruth Kessler"}],
+          "recipient": [{"name": "Nairobi", "via": "model", "score": 0.5}]}
+    assert event_title(ev) == ("CONSULT (QuadClass 1): Ruth Kessler → Nairobi "
+                               "[guessed by the target model 0.50]; 2024-03-01")

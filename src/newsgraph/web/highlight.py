@@ -77,12 +77,20 @@ def _quote_marks(quotes: list[dict[str, Any]], colours: dict[str, str]) -> Itera
             yield Mark(s, e, "speaker", title=f"speaker: {speaker}", fact=fact)
 
 
+# How a party not named by the words of its clause was found, shown beside it so that a
+# reader can tell a rule's reading from a guess (``via`` of the events stage).
+VIA_LABELS = {"model": "guessed by the target model", "place": "read from the place",
+              "author": "the proposal's author, named earlier"}
+
+
 def party_names(parties: list[dict[str, Any]] | None) -> str:
-    """'Name (CTY), Name' for a list of event parties."""
+    """'Name (CTY), Name [how it was found]' for a list of event parties."""
     names = []
     for p in parties or []:
         country = f" ({p['country']})" if p.get("country") else ""
-        names.append(f"{p.get('name') or '?'}{country}")
+        how = VIA_LABELS.get(str(p.get("via")), "") if isinstance(p.get("via"), str) else ""
+        score = f" {p['score']:.2f}" if how and isinstance(p.get("score"), float) else ""
+        names.append(f"{p.get('name') or '?'}{country}" + (f" [{how}{score}]" if how else ""))
     return ", ".join(names)
 
 
