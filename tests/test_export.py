@@ -79,3 +79,25 @@ def test_wrong_pairings_and_missing_store_are_usage_errors(
     assert main(["export", "quotes", "--db", str(tmp_path / "none.db")]) == EXIT_USAGE
     assert main(["export", "events", "--db", db, "--format", "parquet"]) == EXIT_USAGE
     assert "error" in capsys.readouterr().err
+
+
+def test_gdelt_rows_say_how_a_party_was_found(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """A target the model guessed is marked in actor2_via, a worded one is left blank."""
+    from apistore import meeting, record
+
+    from newsgraph.store import Store
+
+    text = "Mayor Ana Roth met Governor Ben Cole in Nairobi. \"Good talks,\" Roth said."
+    event = meeting(text, "Ana Roth", "AAA", "Ben Cole", "BBB")
+    event["actor"] = event["actor"][:1]
+    at = text.index("Nairobi")
+    event["recipient"] = [{"start": at, "end": at + 7, "name": "Nairobi", "country": "KEN",
+                           "via": "model", "score": 0.55}]
+    path = tmp_path / "v.db"
+    with Store(path) as store:
+        store.save(record("v1", text, "2024-01-10", "Ana Roth", "Good talks,", event))
+    lines = export(capsys, "events", "--db", str(path), "--format", "gdelt").splitlines()
+    row = dict(zip(lines[0].split("\t"), lines[1].split("\t"), strict=True))
+    assert (row["actor2_name"], row["actor2_via"], row["actor1_via"]) == ("Nairobi", "model", "")
+    assert row["text"] == "met" and row["article_id"] == "v1"

@@ -34,9 +34,11 @@ MEDIA = {
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Characters of context either side kept in a TextQuoteSelector, enough to disambiguate.
 SELECTOR_CONTEXT = 32
+# actor1_via / actor2_via: how each party not named by its clause was found ("model",
+# "place", "author"; empty when the words name it), so a guess never passes for a reading.
 GDELT_COLUMNS = ("event_id", "date", "actor1_name", "actor1_country", "actor2_name",
-                 "actor2_country", "plover_type", "cameo", "quad_class", "article_id",
-                 "start", "end", "text")
+                 "actor2_country", "actor1_via", "actor2_via", "plover_type", "cameo",
+                 "quad_class", "article_id", "start", "end", "text")
 
 
 def check(kind: str, fmt: str) -> None:
@@ -141,20 +143,21 @@ def _drain(buf: io.StringIO) -> str:
     return out
 
 
-def _party(parties: list[dict[str, Any]] | None) -> tuple[str, str]:
+def _party(parties: list[dict[str, Any]] | None) -> tuple[str, str, str]:
     parties = parties or []
     names = "; ".join(p.get("name") or "" for p in parties)
     countries = "; ".join(p.get("country") or "" for p in parties)
-    return names, countries
+    via = "; ".join(str(p.get("via") or "") for p in parties)
+    return names, countries, via if via.strip("; ") else ""
 
 
 def _gdelt_chunks(items: Iterator[dict[str, Any]]) -> Iterator[str]:
     yield "\t".join(GDELT_COLUMNS) + "\n"
     for ev in items:
-        a1, c1 = _party(ev.get("actor"))
-        a2, c2 = _party(ev.get("recipient"))
+        a1, c1, v1 = _party(ev.get("actor"))
+        a2, c2, v2 = _party(ev.get("recipient"))
         values = [f"{ev['article_id']}:{ev['idx']}", ev.get("date") or "", a1, c1, a2, c2,
-                  ev.get("type") or "", ev.get("cameo") or "", ev.get("quad_class") or "",
+                  v1, v2, ev.get("type") or "", ev.get("cameo") or "", ev.get("quad_class") or "",
                   ev["article_id"], ev.get("start"), ev.get("end"), ev.get("text") or ""]
         yield "\t".join(_tsv(v) for v in values) + "\n"
 
