@@ -88,11 +88,20 @@ def test_a_judgement_of_no_one_is_no_event() -> None:
     # a verb of fault in a reported clause with someone as its subject is criticism
     ("Campaigners said ministers had misled parliament.", "ministers"),
     ("The Tories said Tony Blair lied about the war.", "Tony Blair"),
+    # a light verb whose object is a fault of its subject
+    ("The senator said the governor had made a serious mistake.", "governor"),
+    ("A former minister says Ms Varga has a bigger problem than her image.", "Ms Varga"),
 ])
 def test_reported_fault_is_criticism(text: str, recipient: str) -> None:
     found = [e for e in _events(text) if e["type"] == "ACCUSE"]
     assert found, _events(text)
     assert recipient in found[0]["recipient"]
+
+
+def test_a_country_having_a_problem_is_no_criticism() -> None:
+    """Control: a problem of a place (drought) blames no one."""
+    assert not [e for e in _events("Officials said the country has a problem with drought.")
+                if e["type"] == "ACCUSE"]
 
 
 def test_a_thing_lacking_something_is_no_criticism() -> None:

@@ -477,13 +477,20 @@ def _split_name(subjects: list[Any]) -> list[Any]:
     return words
 
 
+# Light verbs whose object of disapproval is a fault of their subject: "said the minister
+# had a bigger problem", "made a serious mistake", "committed a blunder".
+FAULT_LIGHT_VERBS = frozenset({"have", "make", "commit"})
+
+
 def _disapproved(verb: Any) -> bool:
     """"X said the scheme was a shocking waste", "says the mayor lacked a plan": a
     predicate of disapproval or a verb of fault whose subject is someone, or something
     someone did ("the decision was wrong"), is criticism; "the weather was terrible" is not."""
     words = lex.disapproval_words()
+    light = verb.lemma_.lower() in FAULT_LIGHT_VERBS
     if verb.lemma_.lower() not in words and not any(
-            c.dep_ in ("acomp", "attr") and c.lemma_.lower() in words for c in verb.children):
+            (c.dep_ in ("acomp", "attr") or light and c.dep_ == "dobj")
+            and c.lemma_.lower() in words for c in verb.children):
         return False
     subjects = [c for c in verb.children if c.dep_ in SUBJ]
     return any(is_agentive(s) or _is_group(s) or s.lemma_.lower() in AUTHORED

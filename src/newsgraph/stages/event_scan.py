@@ -45,7 +45,7 @@ NOUN_ARG_DEPS = ("dobj", "nsubjpass", "attr")
 NOUN_TWO_STEP = (("compound", NOUN_ARG_DEPS), ("pobj", ("prep",)))
 # "X said Y must/should ...", "X said Y was responsible / unacceptable / out of the
 # question": the word's clause (``_obligation``).
-CLAUSE_WORD_DEPS = ("aux", "acomp", "prep", "attr")
+CLAUSE_WORD_DEPS = ("aux", "acomp", "prep", "attr", "dobj")
 
 
 def _spellings(word: str) -> set[str]:
