@@ -91,11 +91,20 @@ def test_a_judgement_of_no_one_is_no_event() -> None:
     # a light verb whose object is a fault of its subject
     ("The senator said the governor had made a serious mistake.", "governor"),
     ("A former minister says Ms Varga has a bigger problem than her image.", "Ms Varga"),
+    # ...also in a clause under the reported one
+    ("Ruth Kessler says the premier was not worried because Mr Olsen lacked a plan.",
+     "Mr Olsen"),
+    ("Ruth Kessler said the talks failed and the minister lied about it.", "minister"),
 ])
 def test_reported_fault_is_criticism(text: str, recipient: str) -> None:
     found = [e for e in _events(text) if e["type"] == "ACCUSE"]
     assert found, _events(text)
     assert recipient in found[0]["recipient"]
+
+
+def test_ones_own_mistake_is_no_criticism() -> None:
+    assert not [e for e in _events("Ruth Kessler said she was sorry because she had made "
+                                   "a mistake.") if e["type"] == "ACCUSE"]
 
 
 def test_a_country_having_a_problem_is_no_criticism() -> None:

@@ -429,11 +429,23 @@ def _out_of_question(tok: Any) -> bool:
         o.lower_ == "question" for p in tok.children if p.lower_ == "of" for o in p.children)
 
 
+def _reporting_cue(verb: Any) -> Any | None:
+    """The speech verb whose reported clause this verb heads, or a clause under it
+    ("says Blair was not worried because Mr X lacked a strategy": "says")."""
+    clause = verb
+    if verb.dep_ in ("advcl", "conj") and verb.head.dep_ in ("ccomp", "parataxis"):
+        clause = verb.head
+    cue = clause.head
+    if clause.dep_ not in ("ccomp", "parataxis") or cue.lemma_.lower() not in lexicons.cues():
+        return None
+    return cue
+
+
 def _obligation(verb: Any) -> Candidate | None:
     """"X said Y must/should do Z": a REQUEST by X of Y; "X said Y was responsible": an
     accusation; "X said Y is unacceptable / out of the question": a rejection."""
-    cue = verb.head
-    if verb.dep_ not in ("ccomp", "parataxis") or cue.lemma_.lower() not in lexicons.cues():
+    cue = _reporting_cue(verb)
+    if cue is None:
         return None
     if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in verb.children):
         code = "100"
