@@ -132,3 +132,11 @@ def test_a_measure_is_no_candidate() -> None:
     event = _event(text, trigger="recaptured", actor="Kyiv", cameo_root="19", quad_class=4)
     words = [tok.text for tok, _ in rm.candidates(event, _doc(text))]
     assert "5,000" not in words and "km" not in words
+
+
+def test_a_word_of_time_is_no_candidate() -> None:
+    """"agree on them but have not in the past ...": the past is when, not whom."""
+    text = "Farmers generally agree on them but have not in the past been heard."
+    event = _event(text, trigger="agree", actor="Farmers", cameo_root="03", quad_class=1)
+    words = [tok.text for tok, _ in rm.candidates(event, _doc(text))]
+    assert "past" not in words and "them" in words

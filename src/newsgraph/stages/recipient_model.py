@@ -41,6 +41,9 @@ UNITS = frozenset({"km", "kilometre", "kilometer", "mile", "hectare", "acre", "p
                    "%", "dollar", "euro", "ton", "tonne", "metre", "meter", "sq"})
 MEASURE_ENTS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
 NOT_PARTIES = MEASURE_ENTS | {"ORDINAL", "DATE", "TIME"}
+# Words of time the tagger leaves without a DATE label ("have not in the past been").
+TIME_NOUNS = frozenset({"past", "future", "time", "moment", "period", "day", "week", "month",
+                        "year", "decade", "today", "yesterday", "tomorrow", "tonight"})
 # Arcs on the path whose word is part of the feature: prepositions say the role
 # ("against", "in", "with") and are a closed class.
 WORDED_ARCS = frozenset({"prep", "agent"})
@@ -121,7 +124,7 @@ def candidates(event: dict[str, Any], doc: Any) -> Iterator[tuple[Any, list[str]
     taken = [(a["start"], a["end"]) for a in event["actor"]] + [(start, end)]
     for tok in trigger.sent:
         if tok.pos_ not in NOUN_POS or tok.dep_ == "compound" or tok.ent_type_ in NOT_PARTIES \
-                or tok.lemma_.lower() in UNITS \
+                or tok.lemma_.lower() in UNITS | TIME_NOUNS \
                 or any(s <= tok.idx < e for s, e in taken):
             continue
         path = dep_path(trigger, tok)
