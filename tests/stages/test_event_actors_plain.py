@@ -73,6 +73,9 @@ def _recipients(text: str, kind: str) -> list[list[str]]:
     ("Ruth Kessler said France and Spain were wrong.", "Spain"),
     # a hyphenated name the parser splits into several subjects is one target
     ('Ruth Kessler said: "UK e-Borders was a terrible waste of public money."', "Borders"),
+    # a label of falsehood is disapproval too
+    ("The minister called the opposition's claims baseless.", "claims"),
+    ("Ruth Kessler said the plan was rubbish.", "plan"),
 ])
 def test_disapproval_is_criticism(text: str, target: str) -> None:
     found = _recipients(text, "ACCUSE")
