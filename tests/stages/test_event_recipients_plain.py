@@ -149,7 +149,12 @@ def test_undergone_and_struck(text: str, kind: str, target: str) -> None:
 
 
 def test_a_walkout_stays_a_protest() -> None:
-    assert _recipients("Workers at the smelter went on strike on Tuesday.", "PROTEST") == []
+    """A walkout is a protest, not force; no rule names a target for it (the learned
+    fallback may take the workplace, marked as such)."""
+    article = run_until("Workers at the smelter went on strike on Tuesday.", "events")
+    events = article.extra["events"]
+    assert [e["type"] for e in events] == ["PROTEST"]
+    assert all(r.get("via") == "model" for r in events[0]["recipient"])
 
 
 @pytest.mark.parametrize(("text", "kind", "target"), [

@@ -135,8 +135,8 @@ def test_a_measure_is_no_candidate() -> None:
 
 
 def test_a_word_of_time_is_no_candidate() -> None:
-    """"agree on them but have not in the past ...": the past is when, not whom."""
-    text = "Farmers generally agree on them but have not in the past been heard."
-    event = _event(text, trigger="agree", actor="Farmers", cameo_root="03", quad_class=1)
+    """"backed the plan, as they did in the past": the past is when, not whom."""
+    text = "Farmers backed the plan, as they did in the past."
+    event = _event(text, trigger="backed", actor="Farmers", cameo_root="05", quad_class=1)
     words = [tok.text for tok, _ in rm.candidates(event, _doc(text))]
-    assert "past" not in words and "them" in words
+    assert "past" not in words and "plan" in words
