@@ -26,6 +26,12 @@ _events = event_texts
      "Green Alliance"),
     ("The Liberal Democrats, who have criticised the plan, want a vote.", "ACCUSE",
      "Liberal Democrats"),
+    # a pronoun reported by a role noun's speech verb is that role noun, not the name
+    # mentioned last
+    ("Anna Berg met Tom Olsen. The party leader said he would resign.", "AGREE",
+     "party leader"),
+    ("Anna Berg met Tom Olsen. The Green leader rejects the claims, arguing that he has "
+     "been critical of the minister's failure.", "ACCUSE", "Green leader"),
 ])
 def test_actor(text: str, kind: str, actor: str) -> None:
     found = [e for e in _events(text) if e["type"] == kind]
@@ -119,3 +125,13 @@ def test_a_country_having_a_problem_is_no_criticism() -> None:
 def test_a_thing_lacking_something_is_no_criticism() -> None:
     assert not [e for e in _events("Campaigners said the road lacked lighting.")
                 if e["type"] == "ACCUSE"]
+
+
+def test_a_named_reporter_is_left_to_the_resolver() -> None:
+    """Control: "Tom Olsen met the minister. He said he would resign": "he" is Olsen."""
+    from helpers import run_until
+
+    article = run_until("Tom Olsen met the minister. He said he would resign.", "events")
+    names = {e.id: e.name for e in article.entities or []}
+    agreed = [e for e in article.extra["events"] if e["type"] == "AGREE"]
+    assert agreed and names.get(agreed[0]["actor"][0]["entity"]) == "Tom Olsen"

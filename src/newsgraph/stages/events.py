@@ -21,6 +21,7 @@ import re
 from bisect import bisect_right
 from typing import Any, NamedTuple
 
+from ..lexicons import cues
 from ..pipeline import Stage
 from ..records import Article, Entity, Quote
 from . import actors as act
@@ -96,6 +97,9 @@ PROPOSING_VERBS = frozenset({"propose", "suggest", "unveil", "table", "announce"
                              "introduce"})
 DEFINITE = frozenset({"the", "that", "this", "these", "those"})
 AUTHOR_SENTENCES = 3
+# A pronoun reported by a speech verb is looked for this many clauses up ("the leader
+# brands ..., arguing that he ...": "he" -> "arguing" -> "brands").
+REPORT_CLIMB = 3
 # A relative pronoun subject stands for the noun its clause modifies ("MAB, which opposed
 # the war": MAB opposed it).
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
@@ -403,6 +407,11 @@ class _Context:
         return _record(head.idx, head.idx + len(head.text), entity, entity.name, code)
 
     def _person_pronoun(self, head: Any) -> dict[str, Any] | None:
+        reporter = _reporting_role(head)
+        if reporter is not None:  # "the party leader said he would resign"
+            found = self._phrase(reporter, False, False)
+            if found is not None:
+                return found
         speaker = resolve(head, self.index)
         entity = next((e for e in self.entities if e.id == speaker.entity), None)
         if entity is None:
@@ -638,6 +647,31 @@ def _pronoun(head: Any) -> str:
     if head.text.isupper() and head.text != "I" and head.pos_ != "PRON":
         return ""
     return head.lower_
+
+
+def _reporting_role(pronoun: Any) -> Any | None:
+    """The role noun that says or argues what a clause with this pronoun as subject
+    reports ("the party leader said he would resign", "the Tory leader ..., arguing that
+    he has been critical"): news reports the speaker's own stance so. A named speaker is
+    left to the resolver (it finds the name); None when no role noun reports it."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause, cued = pronoun.head, False
+    for _ in range(REPORT_CLIMB):
+        if clause.dep_ not in ("ccomp", "advcl", "parataxis", "xcomp") \
+                or clause.head.i == clause.i:
+            return None
+        clause = clause.head
+        cued = cued or clause.lemma_.lower() in cues()
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if subjects:
+            subj = subjects[0]
+            role = subj.pos_ == "NOUN" and subj.ent_type_ == "" \
+                and act.code_tokens(act.phrase_tokens(subj), subj).sector is not None
+            return subj if role and cued else None
+        if not cued:
+            return None
+    return None
 
 
 def _same(one: dict[str, Any], other: dict[str, Any]) -> bool:
