@@ -35,7 +35,8 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Characters of context either side kept in a TextQuoteSelector, enough to disambiguate.
 SELECTOR_CONTEXT = 32
 # actor1_via / actor2_via: how each party not named by its clause was found ("model",
-# "place", "author"; empty when the words name it), so a guess never passes for a reading.
+# "place", "author", "antecedent"; empty when the words name it), so a guess never
+# passes for a reading.
 GDELT_COLUMNS = ("event_id", "date", "actor1_name", "actor1_country", "actor2_name",
                  "actor2_country", "actor1_via", "actor2_via", "plover_type", "cameo",
                  "quad_class", "article_id", "start", "end", "text")

@@ -204,3 +204,18 @@ def test_own_proposal_is_not_aimed_at_an_earlier_author() -> None:
     for e in _events(text):
         if "government" in e["actor"]:
             assert "Home Secretary" not in e["recipient"]
+
+
+def test_a_stance_on_this_is_aimed_at_whom_the_text_before_is_about() -> None:
+    """"X was paid a bonus. The committee called this indefensible": the target is X,
+    marked as read from the text before; with no named party there, "this" stays."""
+    text = ("Chief executive Tom Olsen was paid a bonus of 40,000 euros. The Senate "
+            "committee called this morally indefensible.")
+    events = [e for e in run_until(text, "events").extra["events"] if e["type"] == "ACCUSE"]
+    assert events and events[0]["recipient"]
+    target = events[0]["recipient"][0]
+    assert "Tom Olsen" in text[target["start"]:target["end"]]
+    assert target["via"] == "antecedent"
+    text = "The plan was dropped in May. The Senate committee called this morally indefensible."
+    events = [e for e in run_until(text, "events").extra["events"] if e["type"] == "ACCUSE"]
+    assert events and [text[r["start"]:r["end"]] for r in events[0]["recipient"]] == ["this"]

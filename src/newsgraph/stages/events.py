@@ -97,6 +97,9 @@ PROPOSING_VERBS = frozenset({"propose", "suggest", "unveil", "table", "announce"
                              "introduce"})
 DEFINITE = frozenset({"the", "that", "this", "these", "those"})
 AUTHOR_SENTENCES = 3
+# A bare demonstrative a stance is taken on ("called this indefensible") stands for what
+# the sentence before told, aimed at the named party that sentence is about.
+DEMONSTRATIVES = frozenset({"this", "that"})
 # A pronoun reported by a speech verb is looked for this many clauses up ("the leader
 # brands ..., arguing that he ...": "he" -> "arguing" -> "brands").
 REPORT_CLIMB = 3
@@ -266,12 +269,15 @@ class _Context:
         recipients = []
         for h in _targets(cand, coding.quad):
             stance = coding.quad == VERBAL_CONFLICT or cand.cameo[:2] in APPROVAL_ROOTS
-            h = self.earlier_author(h, sent) if stance else h
+            before = self.demonstrative_antecedent(h, sent) if stance else None
+            via = "antecedent" if before is not None else "author"
+            h = before if before is not None else self.earlier_author(h, sent) if stance else h
             measure = act.content_head(h) is h and (h.lemma_.lower() in UNITS
                                                      or h.ent_type_ in MEASURE_ENTS)
             r = None if measure else self.actor(h, quote, wide=True, target=True)
             if r and h.i < sent.start:
-                r["via"] = "author"  # named sentences before, as the proposal's author
+                r["via"] = via  # named sentences before: the proposal's author, or who did
+                # what "this" stands for
             if r:
                 recipients.append(r)
                 if h.pos_ == "PROPN" or _aimed_at(h, cand, coding.quad):
@@ -493,6 +499,24 @@ class _Context:
                         if found is not None:
                             return found
         return None
+
+    def demonstrative_antecedent(self, head: Any, sent: Any) -> Any | None:
+        """"X was paid a bonus. The committee called this indefensible": a stance on a
+        bare "this" / "that" is aimed at the named party the text just before is about
+        (the last subject of the sentence before, which the parser may have merged with
+        the one before it); None when the target is not a bare demonstrative or that
+        subject is no named party."""
+        if head.lower_ not in DEMONSTRATIVES or head.pos_ != "PRON":
+            return None
+        clause = head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        first = self.doc[sent.start - 1].sent.start if sent.start else sent.start
+        subjects = [t for t in self.doc[first:clause.left_edge.i]
+                    if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ not in ("relcl", "acl")]
+        if not subjects or not is_agentive(subjects[-1]) or self.skipped(subjects[-1].idx):
+            return None
+        return subjects[-1]
 
     def earlier_author(self, head: Any, sent: Any) -> Any:
         """"The Greens also oppose the measures": a proposal named again without its

@@ -80,7 +80,8 @@ def _quote_marks(quotes: list[dict[str, Any]], colours: dict[str, str]) -> Itera
 # How a party not named by the words of its clause was found, shown beside it so that a
 # reader can tell a rule's reading from a guess (``via`` of the events stage).
 VIA_LABELS = {"model": "guessed by the target model", "place": "read from the place",
-              "author": "the proposal's author, named earlier"}
+              "author": "the proposal's author, named earlier",
+              "antecedent": "who did what 'this' stands for"}
 
 
 def party_names(parties: list[dict[str, Any]] | None) -> str:
