@@ -21,11 +21,11 @@ import re
 from bisect import bisect_right
 from typing import Any, NamedTuple
 
-from ..lexicons import cues
 from ..pipeline import Stage
 from ..records import Article, Entity, Quote
 from . import actors as act
 from . import event_lexicon as lex
+from .event_antecedents import demonstrative_antecedent, earlier_author, reporting_role
 from .event_coder import (
     CONFLICT_QUAD,
     COOPERATION_QUADS,
@@ -87,22 +87,6 @@ STATE_FROM_CODES = frozenset({"166", "174"})
 # CAMEO roots placed by their code rather than type: an investigation (09, ACCUSE) is aimed
 # at where it looks ("sent experts to Iran to investigate the crash").
 PLACED_ROOTS = frozenset({"09"})
-# A proposal named again with a definite article ("oppose the proposals") is aimed at its
-# author named up to this many sentences before (this one included), by a possessive or
-# as the subject of a proposing verb. Only stances taken on it are aimed so: verbal
-# conflict and approval (CAMEO 05), not a proposal of one's own ("proposed the idea").
-PROPOSALS = frozenset({"proposal", "plan", "idea", "scheme", "measure", "bill", "reform",
-                       "policy", "motion", "offer", "initiative", "order"})
-PROPOSING_VERBS = frozenset({"propose", "suggest", "unveil", "table", "announce", "outline",
-                             "introduce"})
-DEFINITE = frozenset({"the", "that", "this", "these", "those"})
-AUTHOR_SENTENCES = 3
-# A bare demonstrative a stance is taken on ("called this indefensible") stands for what
-# the sentence before told, aimed at the named party that sentence is about.
-DEMONSTRATIVES = frozenset({"this", "that"})
-# A pronoun reported by a speech verb is looked for this many clauses up ("the leader
-# brands ..., arguing that he ...": "he" -> "arguing" -> "brands").
-REPORT_CLIMB = 3
 # A relative pronoun subject stands for the noun its clause modifies ("MAB, which opposed
 # the war": MAB opposed it).
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
@@ -269,9 +253,9 @@ class _Context:
         recipients = []
         for h in _targets(cand, coding.quad):
             stance = coding.quad == VERBAL_CONFLICT or cand.cameo[:2] in APPROVAL_ROOTS
-            before = self.demonstrative_antecedent(h, sent) if stance else None
+            before = demonstrative_antecedent(h, sent, self.skipped) if stance else None
             via = "antecedent" if before is not None else "author"
-            h = before if before is not None else self.earlier_author(h, sent) if stance else h
+            h = before if before is not None else earlier_author(h, sent) if stance else h
             measure = act.content_head(h) is h and (h.lemma_.lower() in UNITS
                                                      or h.ent_type_ in MEASURE_ENTS)
             r = None if measure else self.actor(h, quote, wide=True, target=True)
@@ -413,7 +397,7 @@ class _Context:
         return _record(head.idx, head.idx + len(head.text), entity, entity.name, code)
 
     def _person_pronoun(self, head: Any) -> dict[str, Any] | None:
-        reporter = _reporting_role(head)
+        reporter = reporting_role(head)
         if reporter is not None:  # "the party leader said he would resign"
             found = self._phrase(reporter, False, False)
             if found is not None:
@@ -499,41 +483,6 @@ class _Context:
                         if found is not None:
                             return found
         return None
-
-    def demonstrative_antecedent(self, head: Any, sent: Any) -> Any | None:
-        """"X was paid a bonus. The committee called this indefensible": a stance on a
-        bare "this" / "that" is aimed at the named party the text just before is about
-        (the last subject of the sentence before, which the parser may have merged with
-        the one before it); None when the target is not a bare demonstrative or that
-        subject is no named party."""
-        if head.lower_ not in DEMONSTRATIVES or head.pos_ != "PRON":
-            return None
-        clause = head
-        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-            clause = clause.head
-        first = self.doc[sent.start - 1].sent.start if sent.start else sent.start
-        subjects = [t for t in self.doc[first:clause.left_edge.i]
-                    if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ not in ("relcl", "acl")]
-        if not subjects or not is_agentive(subjects[-1]) or self.skipped(subjects[-1].idx):
-            return None
-        return subjects[-1]
-
-    def earlier_author(self, head: Any, sent: Any) -> Any:
-        """"The Greens also oppose the measures": a proposal named again without its
-        author is aimed at whoever put it forward a few sentences before ("the
-        minister's plans", "the government proposed"); else the head itself."""
-        if head.lemma_.lower() not in PROPOSALS or not any(
-                c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children) or any(
-                c.dep_ in ("poss", "prep") and c.lower_ != "of" for c in head.children):
-            return head
-        first = self.doc[max(0, sent.start - 1)].sent.start if sent.start else 0
-        for _ in range(AUTHOR_SENTENCES - 1):
-            first = self.doc[max(0, first - 1)].sent.start if first else 0
-        for tok in reversed(self.doc[first:sent.start]):
-            found = _proposer(tok)
-            if found is not None:
-                return found
-        return head
 
     def state_place(self, cand: Candidate, sent: Any) -> Place | None:
         """The country where a state act told without its agent happened ("arrested in
@@ -636,20 +585,6 @@ def _agentless_state_act(cand: Candidate) -> bool:
     return passive and not agent and not cand.actors and kind
 
 
-def _proposer(tok: Any) -> Any | None:
-    """Who put forward the proposal a word names: "the minister's plans" (the
-    possessor), "the government proposed the idea" (the subject); None otherwise."""
-    if tok.lemma_.lower() in PROPOSALS:
-        poss = [c for c in tok.children if c.dep_ == "poss"]
-        if poss and (is_agentive(poss[0]) or act.lexicon().sector_of([poss[0].text])):
-            return poss[0]
-    if tok.lemma_.lower() in PROPOSING_VERBS and tok.pos_ == "VERB":
-        subj = [c for c in tok.children if c.dep_ == "nsubj"]
-        if subj and subj[0].pos_ != "PRON":
-            return subj[0]
-    return None
-
-
 def _within(place: Place, actors: list[dict[str, Any]]) -> bool:
     """Whether a place is named inside an actor's own phrase."""
     return any(a["start"] < place.end and place.start < a["end"] for a in actors)
@@ -671,31 +606,6 @@ def _pronoun(head: Any) -> str:
     if head.text.isupper() and head.text != "I" and head.pos_ != "PRON":
         return ""
     return head.lower_
-
-
-def _reporting_role(pronoun: Any) -> Any | None:
-    """The role noun that says or argues what a clause with this pronoun as subject
-    reports ("the party leader said he would resign", "the Tory leader ..., arguing that
-    he has been critical"): news reports the speaker's own stance so. A named speaker is
-    left to the resolver (it finds the name); None when no role noun reports it."""
-    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
-        return None
-    clause, cued = pronoun.head, False
-    for _ in range(REPORT_CLIMB):
-        if clause.dep_ not in ("ccomp", "advcl", "parataxis", "xcomp") \
-                or clause.head.i == clause.i:
-            return None
-        clause = clause.head
-        cued = cued or clause.lemma_.lower() in cues()
-        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
-        if subjects:
-            subj = subjects[0]
-            role = subj.pos_ == "NOUN" and subj.ent_type_ == "" \
-                and act.code_tokens(act.phrase_tokens(subj), subj).sector is not None
-            return subj if role and cued else None
-        if not cued:
-            return None
-    return None
 
 
 def _same(one: dict[str, Any], other: dict[str, Any]) -> bool:
