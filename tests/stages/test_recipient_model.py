@@ -45,8 +45,9 @@ def test_path_longer_than_the_limit_is_none() -> None:
 
 def test_candidates_leave_out_trigger_and_actor() -> None:
     words = [tok.text for tok, _ in rm.candidates(_event(), _doc())]
-    assert "Nairobi" in words and "meetings" in words
+    assert "Nairobi" in words and "Monday" not in words  # a date is when, not whom
     assert "minister" not in words and "held" not in words
+    assert "meetings" not in words  # an event noun is the act itself
 
 
 def test_best_target_follows_the_weights() -> None:
@@ -140,3 +141,11 @@ def test_a_word_of_time_is_no_candidate() -> None:
     event = _event(text, trigger="backed", actor="Farmers", cameo_root="05", quad_class=1)
     words = [tok.text for tok, _ in rm.candidates(event, _doc(text))]
     assert "past" not in words and "plan" in words
+
+
+def test_an_event_noun_is_no_candidate() -> None:
+    """"will not end the strike": the strike is the act, not whom it is aimed at."""
+    text = "The dockers said they will not end the strike before the ministry pays."
+    event = _event(text, trigger="end", actor="The dockers", cameo_root="12", quad_class=3)
+    words = [tok.text for tok, _ in rm.candidates(event, _doc(text))]
+    assert "strike" not in words and "ministry" in words
