@@ -88,3 +88,16 @@ def test_russian_and_french_prose_are_still_detected() -> None:
 def test_one_word_repeated_is_no_language() -> None:
     # Regression: "x x x ..." was Somali at p=1.0 and the article was skipped.
     assert detect("x " * 200)["code"] == UNDETERMINED
+
+
+def test_plain_english_prose_is_settled_by_its_function_words() -> None:
+    from newsgraph.stages.language import plainly_english
+
+    prose = " ".join([ENGLISH] * 2 + ["It was not clear when the work would start, or who "
+                                      "would be in charge of it once they had begun."])
+    verdict = plainly_english(prose)
+    assert verdict is not None and verdict["code"] == "en"
+    assert verdict["method"].startswith("English function words")
+    assert detect(prose)["method"] == verdict["method"]
+    for other in (GERMAN, SPANISH, EARNINGS, "x " * 200):
+        assert plainly_english(other) is None  # langdetect decides these, as before
