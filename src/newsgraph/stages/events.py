@@ -251,11 +251,13 @@ class _Context:
             return None
         named: set[int] = set()  # recipients that are names, kept even when uncoded
         recipients = []
+        stance = coding.quad == VERBAL_CONFLICT or cand.cameo[:2] in APPROVAL_ROOTS
         for h in _targets(cand, coding.quad):
-            stance = coding.quad == VERBAL_CONFLICT or cand.cameo[:2] in APPROVAL_ROOTS
-            before = demonstrative_antecedent(h, sent, self.skipped) if stance else None
-            via = "antecedent" if before is not None else "author"
-            h = before if before is not None else earlier_author(h, sent) if stance else h
+            via = "author"
+            if stance:
+                before = demonstrative_antecedent(h, sent, self.skipped)
+                h, via = (before, "antecedent") if before is not None \
+                    else (earlier_author(h, sent), "author")
             measure = act.content_head(h) is h and (h.lemma_.lower() in UNITS
                                                      or h.ent_type_ in MEASURE_ENTS)
             r = None if measure else self.actor(h, quote, wide=True, target=True)
@@ -295,7 +297,7 @@ class _Context:
         where = None if where is not None and _within(where, actors) else where
         if unplaced and where is not None and where.country \
                 and (_placed(coding.type, cand.inner) or cand.cameo[:2] in PLACED_ROOTS) \
-                and not any(r["start"] < where.end and where.start < r["end"] for r in recipients):
+                and not _overlaps(where.start, where.end, recipients):
             recipients.append(_place_record(where))
         place = self.place(cand.head, [*cand.recipients,
                                        *(t for t in cand.trigger if t is not cand.head)])
@@ -333,8 +335,8 @@ class _Context:
         record = {k: v for k, v in record.items() if not k.startswith("_")}
         if thing:  # "an agreement on Finnish timber exports": a thing, not Finland
             record["country"] = None
-        if not any(_same(record, a) or record["start"] < a["end"] and a["start"] < record["end"]
-                   for a in event["actor"]):
+        if not _overlaps(record["start"], record["end"], event["actor"]) \
+                and not any(_same(record, a) for a in event["actor"]):
             event["recipient"] = [{**record, "via": "model", "score": round(choice.score, 3)}]
 
     def actor(self, head: Any, quote: Quote | None, wide: bool = False,
@@ -587,7 +589,12 @@ def _agentless_state_act(cand: Candidate) -> bool:
 
 def _within(place: Place, actors: list[dict[str, Any]]) -> bool:
     """Whether a place is named inside an actor's own phrase."""
-    return any(a["start"] < place.end and place.start < a["end"] for a in actors)
+    return _overlaps(place.start, place.end, actors)
+
+
+def _overlaps(start: int, end: int, parties: list[dict[str, Any]]) -> bool:
+    """Whether [start, end) shares a character with one of the parties' spans."""
+    return any(p["start"] < end and start < p["end"] for p in parties)
 
 
 def _acronym(head: Any) -> bool:

@@ -48,6 +48,7 @@ NOT_PARTIES = MEASURE_ENTS | {"ORDINAL", "DATE", "TIME"}
 # label ("in the past").
 TIME_NOUNS = frozenset({"past", "future", "time", "moment", "period", "day", "week", "month",
                         "year", "decade", "today", "yesterday", "tomorrow", "tonight"})
+NOT_TARGET_WORDS = UNITS | TIME_NOUNS
 # Arcs on the path whose word is part of the feature: prepositions say the role
 # ("against", "in", "with") and are a closed class.
 WORDED_ARCS = frozenset({"prep", "agent"})
@@ -70,8 +71,8 @@ class Choice(NamedTuple):
 def trigger_head(doc: Any, start: int, end: int) -> Any | None:
     """The highest token of the trigger's characters in the parse (the verb of "has
     launched", the noun of "support for")."""
-    toks = [t for t in doc if start <= t.idx < end]
-    return min(toks, key=lambda t: sum(1 for _ in t.ancestors)) if toks else None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return min(span, key=lambda t: sum(1 for _ in t.ancestors)) if span else None
 
 
 def dep_path(source: Any, target: Any) -> str | None:
@@ -128,7 +129,7 @@ def candidates(event: dict[str, Any], doc: Any) -> Iterator[tuple[Any, list[str]
     taken = [(a["start"], a["end"]) for a in event["actor"]] + [(start, end)]
     for tok in trigger.sent:
         if tok.pos_ not in NOUN_POS or tok.dep_ == "compound" or tok.ent_type_ in NOT_PARTIES \
-                or tok.lemma_.lower() in UNITS | TIME_NOUNS \
+                or tok.lemma_.lower() in NOT_TARGET_WORDS \
                 or tok.pos_ == "NOUN" and lex.first_row(tok, "N") is not None \
                 or any(s <= tok.idx < e for s, e in taken):
             continue
