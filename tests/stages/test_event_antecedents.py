@@ -40,6 +40,19 @@ def test_earlier_author_only_for_a_definite_proposal() -> None:
     assert ea.earlier_author(own, sents[2]) is own
 
 
+def test_a_view_that_someone_should_act_is_the_viewers_proposal() -> None:
+    doc = load()("The Greens believe the council should ban diesel buses. The mayor has "
+                 "rejected that idea.")
+    sents = list(doc.sents)
+    assert ea.proposer(_tok(doc, "believe")).text == "Greens"
+    assert ea.earlier_author(_tok(doc, "idea"), sents[1]).text == "Greens"
+
+
+def test_a_plain_view_proposes_nothing() -> None:
+    doc = load()("The Greens believe the council banned diesel buses.")
+    assert ea.proposer(_tok(doc, "believe")) is None
+
+
 def test_demonstrative_antecedent_needs_a_named_party() -> None:
     doc = load()("Tom Olsen was paid a bonus. The Senate committee called this morally "
                  "indefensible.")

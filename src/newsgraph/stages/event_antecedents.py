@@ -21,6 +21,9 @@ PROPOSALS = frozenset({"proposal", "plan", "idea", "scheme", "measure", "bill", 
                        "policy", "motion", "offer", "initiative", "order"})
 PROPOSING_VERBS = frozenset({"propose", "suggest", "unveil", "table", "announce", "outline",
                              "introduce"})
+# "X believes Y should allow Z": a view that someone should act is a proposal of the
+# viewer's, so "rejected that idea" in the next sentences is aimed at X.
+ADVOCATING_MODALS = frozenset({"should", "must", "ought"})
 DEFINITE = frozenset({"the", "that", "this", "these", "those"})
 AUTHOR_SENTENCES = 3
 # A bare demonstrative a stance is taken on ("called this indefensible") stands for what
@@ -67,7 +70,19 @@ def proposer(tok: Any) -> Any | None:
         subj = [c for c in tok.children if c.dep_ == "nsubj"]
         if subj and subj[0].pos_ != "PRON":
             return subj[0]
-    return None
+    return _advocate(tok)
+
+
+def _advocate(tok: Any) -> Any | None:
+    """The named subject of a speech or belief verb whose reported clause says someone
+    should act ("the Greens believe the minister should resign"); None otherwise."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in cues():
+        return None
+    if not any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ADVOCATING_MODALS
+                                         for a in c.children) for c in tok.children):
+        return None
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    return subj[0] if subj and subj[0].pos_ != "PRON" and is_agentive(subj[0]) else None
 
 
 def earlier_author(head: Any, sent: Any) -> Any:
