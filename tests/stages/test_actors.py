@@ -58,3 +58,11 @@ def test_capital_name_used_as_an_adjective_is_no_clue(nlp):
     """"Male MPs" are not the Maldives' (Malé is its capital); "Kyiv says" still is."""
     assert _code(nlp, "Male MPs jeered during the debate.")[0] is None
     assert _code(nlp, "Kyiv says the talks failed.")[0] == "UKR"
+
+
+def test_a_capitalised_sector_word_counts_only_when_capitalised() -> None:
+    """Regression: "oppose house arrests" was coded as a legislature (LEG)."""
+    lex = act.lexicon()
+    assert lex.sector_of(["house", "arrests"]) is None
+    assert lex.sector_of(["the", "House"]) == "LEG"
+    assert lex.sector_of(["the", "committee"]) == "LEG"  # a lower-case entry still counts

@@ -66,9 +66,12 @@ class ActorLexicon:
             for alias in row["surname"].split("|"):
                 self.names.setdefault(_key(alias), Hit("person", row["code"], row["sector"]))
         self.sectors: dict[tuple[str, ...], str] = {}
+        self.capitalised: set[tuple[str, ...]] = set()  # "House" is LEG, "house arrest" no
         for row in data_rows("actors/sectors.tsv"):
             for word in row["word"].split("|"):
                 self.sectors[_key(word)] = row["sector"]
+                if word[:1].isupper():
+                    self.capitalised.add(_key(word))
         self.longest: dict[str, int] = {}  # first word of a name -> its longest name
         for key in self.names:
             self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
@@ -114,7 +117,10 @@ class ActorLexicon:
         while i < len(words):
             step = 1
             for n in (2, 1):  # "rights group" is one word: NGO, not "group" (CVL)
-                sector = self.sectors.get(tuple(w.lower() for w in words[i:i + n]))
+                key = tuple(w.lower() for w in words[i:i + n])
+                sector = self.sectors.get(key)
+                if key in self.capitalised and not words[i][:1].isupper():
+                    sector = None
                 if sector and i + n <= len(words):
                     best, step = sector, n
                     break
