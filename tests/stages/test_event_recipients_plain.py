@@ -173,3 +173,33 @@ def test_an_idiom_object_is_no_target() -> None:
     for the means and Germany never looked at)."""
     assert _recipients("France joined forces with Germany.", "COOPERATE") == [
         ("Germany", "DEU")]
+
+
+def test_a_past_verb_tagged_as_an_adjective_still_codes() -> None:
+    """Regression: in "pretended to wave and jeered ..." the tagger took "jeered" for an
+    adjective (JJ), and no event was coded."""
+    from spacy.tokens import Doc
+
+    from newsgraph.nlp import load
+    from newsgraph.stages.event_coder import code_token, verbal_adjective
+
+    words = ["Senators", "waved", "and", "jeered", "boring", "as", "he", "spoke", "."]
+    doc = Doc(load().vocab, words=words,
+              tags=["NNS", "VBD", "CC", "JJ", "NN", "IN", "PRP", "VBD", "."],
+              pos=["NOUN", "VERB", "CCONJ", "ADJ", "NOUN", "SCONJ", "PRON", "VERB", "PUNCT"],
+              lemmas=["senator", "wave", "and", "jeered", "boring", "as", "he", "speak", "."],
+              heads=[1, 1, 1, 1, 3, 7, 7, 3, 1],
+              deps=["nsubj", "ROOT", "cc", "conj", "dobj", "mark", "nsubj", "advcl", "punct"])
+    assert verbal_adjective(doc[3])
+    cand = code_token(doc[3])
+    assert cand is not None and cand.cameo.startswith("11")
+    assert not verbal_adjective(doc[4])  # not an "-ed" form
+
+
+def test_quoted_words_are_what_is_said_not_the_target() -> None:
+    """Regression: 'jeered "boring"' took the quoted word as the one jeered at."""
+    text = 'Senators jeered "boring" during the debate.'
+    assert ("boring", None) not in _recipients(text, "ACCUSE")
+    # scare quotes around a named thing leave it the target
+    text = 'The senator criticised the "reform".'
+    assert _recipients(text, "ACCUSE") == [("reform", None)]

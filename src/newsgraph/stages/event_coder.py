@@ -182,7 +182,7 @@ class Candidate:
 
 def code_token(tok: Any) -> Candidate | None:
     """Code the clause headed by ``tok`` (a verb, frame adjective or event noun)."""
-    if tok.pos_ in ("VERB", "AUX"):
+    if tok.pos_ in ("VERB", "AUX") or verbal_adjective(tok):
         cand = _code_verb(tok)
     elif tok.pos_ == "ADJ":
         cand = _code_adjective(tok)
@@ -191,6 +191,22 @@ def code_token(tok: Any) -> Candidate | None:
     if cand is not None:
         _modality(cand)
     return cand
+
+
+# Where a past form the tagger took for an adjective still heads a clause ("MPs pretended
+# to juggle and jeered 'melons'", "jeered" tagged JJ): joined to a verb or heading one.
+VERBAL_ADJ_DEPS = frozenset({"conj", "ROOT", "ccomp", "advcl"})
+
+
+def verbal_adjective(tok: Any) -> bool:
+    """An "-ed" word tagged as an adjective in a verb's place, with an object or a clause
+    of its own: a past verb the tagger got wrong. Attributive uses ("the jeered
+    minister") stay adjectives."""
+    if tok.tag_ != "JJ" or not tok.lower_.endswith("ed") or tok.dep_ not in VERBAL_ADJ_DEPS:
+        return False
+    if tok.dep_ == "conj" and tok.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ in ("dobj", "advcl", "nsubj") for c in tok.children)
 
 
 def code_noun(noun: Any) -> Candidate | None:

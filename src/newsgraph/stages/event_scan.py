@@ -30,7 +30,7 @@ from spacy.parts_of_speech import ADJ, AUX, NOUN, VERB
 from spacy.strings import get_string_id
 
 from . import event_lexicon as lex
-from .event_coder import BLAME_WORDS, OBLIGATION_AUX, REFUSAL_WORDS
+from .event_coder import BLAME_WORDS, OBLIGATION_AUX, REFUSAL_WORDS, VERBAL_ADJ_DEPS
 from .event_kinds import LABEL_VERBS
 
 # Bit flags of a word form.
@@ -139,6 +139,8 @@ def _clause_heads(flags: np.ndarray, pos: np.ndarray, heads: np.ndarray, deps: n
     noun = (flags & NOUN_WORD) > 0
     want = verbish & ((flags & VERB_WORD) > 0)
     want |= (pos == ADJ) & ((flags & ADJ_WORD) > 0)
+    # a past verb tagged as an adjective (``event_coder.verbal_adjective`` decides)
+    want |= (pos == ADJ) & ((flags & VERB_WORD) > 0) & dep_in(tuple(VERBAL_ADJ_DEPS))
     want[heads[noun & dep_in(NOUN_ARG_DEPS)]] = True
     for dep, outer in NOUN_TWO_STEP:
         inner = np.flatnonzero(noun & dep_in((dep,)))

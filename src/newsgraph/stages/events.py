@@ -323,7 +323,7 @@ class _Context:
         parties keeps none (each is the other's counterpart). A thing chosen so ("the
         attacks") is a target PLV would mark, but its modifiers give it no country."""
         choice = best_target(event, self.doc) if wants_target(event) else None
-        if choice is None:
+        if choice is None or _quoted_words(choice.token):
             return
         quote = next((q for q in self.quotes if q.id == event["quote"]), None)
         record = self.actor(choice.token, quote, wide=True, target=True) or {
@@ -650,10 +650,27 @@ def _targets(cand: Candidate, quad: int) -> list[Any]:
     """The candidate's recipient heads without the act's own noun, nor what is given in
     cooperation ("deployed 230 troops to Liberia": the troops are the means, Liberia the
     target); what is given to ("surrendered to Colombian forces") or attacked stays."""
-    heads = [h for h in cand.recipients if quad == VERBAL_CONFLICT or not _act_noun(h)]
+    heads = [h for h in cand.recipients if (quad == VERBAL_CONFLICT or not _act_noun(h))
+             and not _quoted_words(h)]
     if quad not in COOPERATION_QUADS:
         return heads
     return [h for h in heads if not (_given(h) and is_means(h))]
+
+
+QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
+
+
+def _quoted_words(tok: Any) -> bool:
+    """An object in quotation marks is the words said ("jeered 'melons'", "shouted
+    'traitor'"), not whom the act is aimed at."""
+    if tok.dep_ not in ("dobj", "acomp", "attr", "oprd") or tok.pos_ == "PROPN" or any(
+            c.dep_ == "det" for c in tok.children):
+        return False  # "criticised the 'reform'": scare quotes on a named thing
+    words = [t.i for t in tok.subtree if t.text not in QUOTE_MARKS]
+    left, right = min(words), max(words)
+    doc = tok.doc
+    return left > 0 and right + 1 < len(doc) and doc[left - 1].text in QUOTE_MARKS \
+        and doc[right + 1].text in QUOTE_MARKS
 
 
 def _act_noun(tok: Any) -> bool:
