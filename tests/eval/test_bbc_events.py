@@ -11,6 +11,9 @@ from newsgraph.eval import bbc_events as b
 CORPUS = Path(b.DEFAULT_BBC)
 EXPECTED_IDS = ["politics/008", "politics/013", "politics/022", "politics/023", "politics/062",
                 "politics/070", "politics/091", "politics/096", "politics/117", "politics/140"]
+DEV2_IDS = ["politics/141", "politics/155", "politics/173", "politics/185", "politics/193"]
+HELD_IDS = ["politics/199", "politics/206", "politics/218", "politics/220", "politics/230"]
+PART_IDS = [("dev", EXPECTED_IDS), ("dev2", DEV2_IDS), ("held", HELD_IDS)]
 
 
 def _gold(**kw):
@@ -94,20 +97,32 @@ def test_check_gold_flags_problems():
     assert b.check_gold([{**art, "events": [_gold()]}], {"a": "hello"}) == []
 
 
-def test_gold_file_is_valid():
-    gold = b.load_gold()
-    assert [g["article"] for g in gold] == EXPECTED_IDS
+@pytest.mark.parametrize(("part", "ids"), PART_IDS)
+def test_gold_file_is_valid(part: str, ids: list[str]) -> None:
+    gold = b.load_gold(part)
+    assert [g["article"] for g in gold] == ids
     assert sum(len(g["events"]) for g in gold) > 30
     assert b.check_gold(gold) == []
     assert all(set(g) == {"article", "sha256", "chars", "events"} for g in gold)
 
 
 @pytest.mark.skipif(not CORPUS.exists(), reason=f"BBC corpus not at {CORPUS}")
-def test_selection_rule_and_text_hashes():
+@pytest.mark.parametrize(("part", "ids"), PART_IDS)
+def test_selection_rule_and_text_hashes(part: str, ids: list[str]) -> None:
     rows = b.load_corpus(CORPUS)
-    assert [r["id"] for r in b.select(rows)] == EXPECTED_IDS
-    texts = {r["id"]: r["body"] for r in rows}
-    assert b.check_gold(b.load_gold(), texts) == []
+    assert [r["id"] for r in b.select(rows, part)] == ids
+    texts: dict[str, str] = {}
+    for r in rows:
+        texts.setdefault(r["id"], r["body"])
+    assert b.check_gold(b.load_gold(part), texts) == []
+
+
+def test_the_parts_follow_each_other_without_overlap() -> None:
+    rows = [{"id": f"politics/{n:03d}", "category": "politics", "body": f"b{n}"}
+            for n in range(1, 500)]
+    dev, dev2, held = ([r["id"] for r in b.select(rows, p)] for p in ("dev", "dev2", "held"))
+    assert (len(dev), len(dev2), len(held)) == (10, 5, 5)
+    assert max(dev) < min(dev2) and max(dev2) < min(held)
 
 
 def test_selection_rule_on_made_up_rows():

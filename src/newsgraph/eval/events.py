@@ -275,15 +275,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "the hand-annotated articles (default ../shared/data/corpus/bbc.jsonl)")
     parser.add_argument("--bbc-only", action="store_true",
                         help="with --end-to-end: score only the BBC articles, not PLV")
+    parser.add_argument("--bbc-part", choices=("dev", "held", "both"), default="both",
+                        help="with --end-to-end: which BBC set: dev (read while writing "
+                        "rules), held (annotated blind), or both (default)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
 
 
 def run(args: argparse.Namespace) -> int:
     from ..nlp import load
-    from . import bbc_events
 
     if args.end_to_end and args.bbc_only:
-        return bbc_events.run(args.bbc or bbc_events.DEFAULT_BBC, args.json)
+        return _bbc(args)
     path = Path(args.plv)
     if not path.exists():
         print(f"PLV file not found: {path}")
@@ -299,8 +301,16 @@ def run(args: argparse.Namespace) -> int:
             result[part]["end_to_end"] = evaluate_end_to_end(rows)
     print(json.dumps(result) if args.json else format_report(result))
     if args.end_to_end:
-        return bbc_events.run(args.bbc or bbc_events.DEFAULT_BBC, args.json)
+        return _bbc(args)
     return 0
+
+
+def _bbc(args: argparse.Namespace) -> int:
+    from . import bbc_events
+
+    part = getattr(args, "bbc_part", "both")
+    parts = bbc_events.PARTS if part == "both" else (part,)
+    return bbc_events.run(args.bbc or bbc_events.DEFAULT_BBC, args.json, parts)
 
 
 def format_report(result: dict[str, Any]) -> str:
