@@ -275,9 +275,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "the hand-annotated articles (default ../shared/data/corpus/bbc.jsonl)")
     parser.add_argument("--bbc-only", action="store_true",
                         help="with --end-to-end: score only the BBC articles, not PLV")
-    parser.add_argument("--bbc-part", choices=("dev", "held", "both"), default="both",
+    parser.add_argument("--bbc-part", choices=("dev", "dev2", "held", "all"), default="all",
                         help="with --end-to-end: which BBC set: dev (read while writing "
-                        "rules), held (annotated blind), or both (default)")
+                        "rules), dev2 (annotated blind, then read), held (annotated "
+                        "blind, never read), or all (default)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
 
 
@@ -308,8 +309,8 @@ def run(args: argparse.Namespace) -> int:
 def _bbc(args: argparse.Namespace) -> int:
     from . import bbc_events
 
-    part = getattr(args, "bbc_part", "both")
-    parts = bbc_events.PARTS if part == "both" else (part,)
+    part = getattr(args, "bbc_part", "all")
+    parts = bbc_events.PARTS if part == "all" else (part,)
     return bbc_events.run(args.bbc or bbc_events.DEFAULT_BBC, args.json, parts)
 
 
