@@ -39,3 +39,16 @@ def test_armed_fight_stays_force(text: str) -> None:
 
 def test_vow_to_fight_is_a_threat():
     assert _types("China vowed to fight the new American tariffs to the end.") == ["THREATEN"]
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers are fighting terrorism in the north.",
+    "The army has fought extremism for years.",
+])
+def test_fighting_a_social_ill_is_no_assault_even_for_armed_actors(text: str) -> None:
+    """Regression: "police ... help fight terror, crime and illegal immigration" was ASSAULT."""
+    assert "ASSAULT" not in _types(text)
+
+
+def test_armed_actors_fighting_people_stay_force() -> None:
+    assert "ASSAULT" in _types("Troops fought the rebels near the border.")
