@@ -26,6 +26,10 @@ def test_no_act_without_its_object(text: str) -> None:
     # jeering and having misgivings about someone are disapproval
     ("Opposition senators jeered the prime minister.", "ACCUSE"),
     ("The Greens have serious misgivings about the minister's plan.", "ACCUSE"),
+    # a denial rejects what it denies; arguing or campaigning against is opposition
+    ("The party has denied it is trying to stir up hatred.", "REJECT"),
+    ("The ministry denied the allegations.", "REJECT"),
+    ("Senior ministers had argued vociferously against the toll scheme.", "REJECT"),
 ])
 def test_the_act_with_its_object(text: str, kind: str) -> None:
     assert kind in [e["type"] for e in event_texts(text)]
