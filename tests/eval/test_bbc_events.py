@@ -36,7 +36,19 @@ def _pred(kind="ACCUSE", trigger=(10, 16), actor=None, recipient=None, sentence=
 
 def test_full_match_by_spans():
     r = b.score_event(_gold(), [_pred()], {})
-    assert r == {"found": True, "type": True, "type_actor": True, "type_actor_recipient": True}
+    assert r == {"found": True, "type": True, "type_actor": True, "type_actor_recipient": True,
+                 "strict": True}
+
+
+def test_a_thing_marked_as_target_is_not_compared_with_the_parties():
+    """The gold marks parties only: "rejected the bill" with no gold recipient is right
+    when the bill is a thing; the strict figure still counts it as a wrong recipient."""
+    thing = {**_party(40, 45), "kind": "thing"}
+    r = b.score_event(_gold(recipient=[]), [_pred(recipient=[thing])], {})
+    assert r["type_actor_recipient"] and not r["strict"]
+    party = {**_party(40, 45, "FRA", "GOV"), "kind": "party"}
+    r = b.score_event(_gold(recipient=[]), [_pred(recipient=[party])], {})
+    assert not r["type_actor_recipient"] and not r["strict"]
 
 
 def test_allowed_alternative_type_counts_and_other_type_does_not():

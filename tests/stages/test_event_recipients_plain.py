@@ -203,3 +203,26 @@ def test_quoted_words_are_what_is_said_not_the_target() -> None:
     # scare quotes around a named thing leave it the target
     text = 'The senator criticised the "reform".'
     assert _recipients(text, "ACCUSE") == [("reform", None)]
+
+
+def _kinds(text: str, kind: str) -> list[tuple[str, str]]:
+    article = run_until(text, "events")
+    found = [e for e in article.extra["events"] if e["type"] == kind]
+    assert found, f"no {kind} event in {text!r}: {article.extra['events']}"
+    return [(text[r["start"]:r["end"]], r["kind"]) for r in found[0]["recipient"]]
+
+
+def test_a_recipient_is_a_party_or_a_thing() -> None:
+    assert _kinds("The senator criticised the minister and the reform.", "ACCUSE") == [
+        ("minister", "party"), ("reform", "thing")]
+
+
+def test_people_nouns_are_parties() -> None:
+    """Regression: "detained terror suspects", "aid for households" were things."""
+    assert _kinds("Police detained three terror suspects.", "COERCE") == [
+        ("three terror suspects", "party")]
+
+
+def test_a_things_named_owner_is_the_party() -> None:
+    assert _kinds("The senator was critical of Tom Olsen's failure to act.", "ACCUSE") == [
+        ("Tom Olsen", "party")]

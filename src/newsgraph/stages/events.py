@@ -261,6 +261,8 @@ class _Context:
             measure = act.content_head(h) is h and (h.lemma_.lower() in UNITS
                                                      or h.ent_type_ in MEASURE_ENTS)
             r = None if measure else self.actor(h, quote, wide=True, target=True)
+            if r is not None and party_kind(r) == "thing":
+                r = self._owner(h, quote) or r  # "critical of Mr Blair's failure": Blair
             if r and h.i < sent.start:
                 r["via"] = via  # named sentences before: the proposal's author, or who did
                 # what "this" stands for
@@ -310,7 +312,8 @@ class _Context:
             date, date_from = (published.value, "published") if published else (None, None)
         return {
             "type": coding.type, "mode": coding.mode or None, "context": coding.context or None,
-            "actor": actors, "recipient": recipients, "trigger": [start, end],
+            "actor": actors, "recipient": [{**r, "kind": party_kind(r)} for r in recipients],
+            "trigger": [start, end],
             "sentence": [sent.start_char, _trim(self.article.text, sent)],
             "date": date, "date_from": date_from, "place": place.text if place else None,
             "cameo": cand.cameo, "cameo_root": cand.cameo[:2], "quad_class": coding.quad,
@@ -337,7 +340,8 @@ class _Context:
             record["country"] = None
         if not _overlaps(record["start"], record["end"], event["actor"]) \
                 and not any(_same(record, a) for a in event["actor"]):
-            event["recipient"] = [{**record, "via": "model", "score": round(choice.score, 3)}]
+            event["recipient"] = [{**record, "kind": party_kind(record), "via": "model",
+                                   "score": round(choice.score, 3)}]
 
     def actor(self, head: Any, quote: Quote | None, wide: bool = False,
               target: bool = False) -> dict[str, Any] | None:
@@ -382,6 +386,16 @@ class _Context:
         record = _record(start, end, entity, name, code)
         record["_borrowed"] = borrowed
         return record
+
+    def _owner(self, head: Any, quote: Quote | None) -> dict[str, Any] | None:
+        """The party whose thing a target is ("the minister's decision"), when its
+        possessor is a name or a coded group; None otherwise."""
+        for poss in head.children:
+            if poss.dep_ == "poss" and (is_agentive(poss) or _pronoun(poss)):
+                found = self.actor(poss, quote, target=True)
+                if found is not None and party_kind(found) == "party":
+                    return found
+        return None
 
     def _home_country(self, head: Any) -> str | None:
         """The country of the person a possessive pronoun stands for ("his country")."""
@@ -569,6 +583,13 @@ def _aimed_at(head: Any, cand: Candidate, quad: int) -> bool:
         return False
     prep = head.head
     return prep.lower_ not in ("of", "for") or prep.lower_ == "for" and stance_noun(prep.head)
+
+
+def party_kind(record: dict[str, Any]) -> str:
+    """"party" for a recipient the coder can name (an entity, a country or a sector),
+    "thing" for what an act is aimed at that is no one ("rejected the bill"): PLOVER
+    coders mark both as targets, an actor network wants parties only."""
+    return "party" if record["entity"] or record["country"] or record["sector"] else "thing"
 
 
 def _record(start: int, end: int, entity: Entity | None, name: str,
