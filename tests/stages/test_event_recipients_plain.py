@@ -226,3 +226,10 @@ def test_people_nouns_are_parties() -> None:
 def test_a_things_named_owner_is_the_party() -> None:
     assert _kinds("The senator was critical of Tom Olsen's failure to act.", "ACCUSE") == [
         ("Tom Olsen", "party")]
+
+
+def test_ones_counterparts_are_the_other_side() -> None:
+    """Regression: "met his French counterpart" read the counterpart as the minister's own
+    people (the means), leaving the meeting without a recipient."""
+    assert _recipients("The minister met his French counterpart in Paris.", "CONSULT") == [
+        ("his French counterpart", "FRA")]

@@ -912,11 +912,17 @@ def _object_target(verb: Any, obj: Any) -> list[Any] | None:
     return None
 
 
+# Nouns for whoever is on the other side of a relation: "met his counterparts" meets
+# someone else, not the actor's own people.
+OTHER_SIDE = frozenset({"counterpart", "rival", "opponent", "host", "successor",
+                        "predecessor", "critic", "adversary", "enemy", "challenger"})
+
+
 def _own_people(obj: Any) -> bool:
     """"mobilised its men to the area", "withdrew their staff": the actor's own people
     sent or moved are the means, not the target (force on "its own citizens" is not)."""
-    return obj.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES
-                                      for c in obj.children)
+    return obj.pos_ == "NOUN" and obj.lemma_.lower() not in OTHER_SIDE and any(
+        c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in obj.children)
 
 
 def _party_within(obj: Any) -> list[Any]:
