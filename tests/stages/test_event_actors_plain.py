@@ -135,3 +135,50 @@ def test_a_named_reporter_is_left_to_the_resolver() -> None:
     names = {e.id: e.name for e in article.entities or []}
     agreed = [e for e in article.extra["events"] if e["type"] == "AGREE"]
     assert agreed and names.get(agreed[0]["actor"][0]["entity"]) == "Tom Olsen"
+
+
+def _named(text: str, kind: str) -> list[tuple[str, str]]:
+    """(words, resolved name) of the actors of the first event of a kind."""
+    from helpers import run_until
+
+    events = [e for e in run_until(text, "events").extra["events"] if e["type"] == kind]
+    assert events, f"no {kind} event in {text!r}"
+    return [(text[a["start"]:a["end"]], a["name"]) for a in events[0]["actor"]]
+
+
+def test_a_pronoun_standing_for_a_pronoun_is_followed_back() -> None:
+    """Regression: "They said they would press X" left "they" unresolved, so no event."""
+    text = ("The Conservatives announced their support for the bill on Monday. They said "
+            "they would also press Labour over the cost.")
+    assert _named(text, "REQUEST") == [("they", "Conservatives")]
+
+
+def test_a_main_clause_subject_beats_a_nearer_subordinate_one() -> None:
+    """Regression: "... whether the Home Office could deliver. And they pledged" took the
+    Home Office for "they"."""
+    text = ("The Conservatives said they would ask whether the Home Office could deliver "
+            "the savings. And they pledged to assess the cost of the scheme.")
+    assert _named(text, "AGREE") == [("they", "Conservatives")]
+
+
+def test_the_actors_own_act_is_no_target() -> None:
+    """The actor's own act, named by a pronoun, is not whom the act is aimed at (a guard
+    for the possessor rule: without it "his willingness" became the target)."""
+    found = [e for e in _events("President Olsen refused to meet the American envoy but "
+                                "his willingness to talk was clear.") if e["type"] == "REJECT"]
+    assert found and "his willingness" not in found[0]["recipient"]
+
+
+def test_a_named_party_without_an_entity_is_not_folded_into_an_earlier_event() -> None:
+    """Regression: "the Tories insisted ... They said they would press Labour": the
+    second REQUEST, whose actor "Tories" has no entity or country, was folded into the
+    first as an unnamed repeat and took its recipient."""
+    from newsgraph.stages.events import merge_repeats
+
+    def event(actor: str, sent: int) -> dict:
+        return {"type": "REQUEST", "_sent": sent, "place": None, "date": None,
+                "actor": [{"name": actor, "country": None, "entity": None}],
+                "recipient": []}
+
+    assert len(merge_repeats([event("Tories", 0), event("Tories", 1)])) == 2
+    assert len(merge_repeats([event("Tories", 0), event("the two leaders", 1)])) == 1

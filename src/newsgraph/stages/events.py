@@ -21,6 +21,7 @@ import re
 from bisect import bisect_right
 from typing import Any, NamedTuple
 
+from ..lexicons import cues
 from ..pipeline import Stage
 from ..records import Article, Entity, Quote
 from . import actors as act
@@ -263,6 +264,8 @@ class _Context:
             r = None if measure else self.actor(h, quote, wide=True, target=True)
             if r is not None and party_kind(r) == "thing":
                 r = self._owner(h, quote) or r  # "critical of Mr Blair's failure": Blair
+                if _act_noun(h) and self._owned_by(h, actors, quote):
+                    continue  # "refused ... but his willingness": the actor's own act
             if r and h.i < sent.start:
                 r["via"] = via  # named sentences before: the proposal's author, or who did
                 # what "this" stands for
@@ -356,7 +359,11 @@ class _Context:
             return self._person_pronoun(head)
         if word in GROUP_PRONOUNS:
             found = self._group_antecedent(head)
-            return self.actor(found, None) if found is not None else None
+            record = self.actor(found, None) if found is not None else None
+            if record is not None and record["entity"] is not None:
+                # the words in this clause are the pronoun; the entity says who it is
+                record = {**record, "start": head.idx, "end": head.idx + len(head.text)}
+            return record
         return self._phrase(head, wide, target)
 
     def _phrase(self, head: Any, wide: bool, target: bool) -> dict[str, Any] | None:
@@ -388,14 +395,23 @@ class _Context:
         return record
 
     def _owner(self, head: Any, quote: Quote | None) -> dict[str, Any] | None:
-        """The party whose thing a target is ("the minister's decision"), when its
-        possessor is a name or a coded group; None otherwise."""
+        """The party whose thing a target is ("Tom Olsen's decision"), when its possessor
+        is a name; None otherwise (a pronoun may stand for the actor itself)."""
         for poss in head.children:
-            if poss.dep_ == "poss" and (is_agentive(poss) or _pronoun(poss)):
+            if poss.dep_ == "poss" and is_agentive(poss):  # not "their members"
                 found = self.actor(poss, quote, target=True)
                 if found is not None and party_kind(found) == "party":
                     return found
         return None
+
+    def _owned_by(self, head: Any, actors: list[dict[str, Any]], quote: Quote | None) -> bool:
+        """Whether a thing belongs to the event's own actor by a possessive pronoun ("his
+        willingness")."""
+        for poss in head.children:
+            if poss.dep_ == "poss" and _pronoun(poss):
+                found = self.actor(poss, quote)
+                return found is not None and any(_same(found, a) for a in actors)
+        return False
 
     def _home_country(self, head: Any) -> str | None:
         """The country of the person a possessive pronoun stands for ("his country")."""
@@ -425,7 +441,7 @@ class _Context:
         return _record(head.idx, head.idx + len(head.text), entity, entity.name,
                        self.entity_code(entity))
 
-    def _group_antecedent(self, head: Any) -> Any | None:
+    def _group_antecedent(self, head: Any, depth: int = 0) -> Any | None:
         """The nearest earlier subject or possessor before the pronoun's clause
         ("Russia's strikes ... after it fired"); a relative pronoun stands for its noun."""
         clause = head
@@ -434,13 +450,23 @@ class _Context:
         first = max(0, head.sent.start - 1)
         for _ in range(act.PRONOUN_SENTENCES - 1):
             first = max(0, self.doc[first].sent.start - 1)
-        for tok in reversed(self.doc[first:min(head.i, clause.left_edge.i)]):
-            if self.skipped(tok.idx) or tok.dep_ not in ("nsubj", "poss", "nsubjpass"):
-                continue
+        before = [t for t in reversed(self.doc[first:min(head.i, clause.left_edge.i)])
+                  if not self.skipped(t.idx) and t.dep_ in ("nsubj", "poss", "nsubjpass")]
+        fallback = None  # the nearest subject of a subordinate clause, if no main one
+        for tok in before:
             if tok.lower_ in ("which", "who", "that") and tok.head.dep_ == "relcl":
                 return tok.head.head
-            return None if _pronoun(tok) in GROUP_PRONOUNS | PERSON_PRONOUNS else tok
-        return None
+            main = _main_subject(tok)
+            if _pronoun(tok) in GROUP_PRONOUNS | PERSON_PRONOUNS:
+                if main and _pronoun(tok) in GROUP_PRONOUNS and depth < CHAIN_DEPTH:
+                    return self._group_antecedent(tok, depth + 1)  # "They said they would"
+                if main:
+                    return fallback
+                continue
+            if main:  # "They said ... whether the Home Office would": not the office
+                return tok
+            fallback = fallback or tok
+        return fallback
 
     def entity_of(self, head: Any) -> Entity | None:
         """The entity with a mention overlapping the head word, persons first (as
@@ -608,6 +634,28 @@ def _agentless_state_act(cand: Candidate) -> bool:
     return passive and not agent and not cand.actors and kind
 
 
+# A pronoun standing for an earlier pronoun ("They said they would ...") is followed back
+# this many times.
+CHAIN_DEPTH = 2
+MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "parataxis"})
+
+
+def _main_subject(tok: Any) -> bool:
+    """A subject of a sentence's main clause, or of what its main verb reports; not one
+    inside a subordinate clause ("whether the office could deliver")."""
+    verb = tok.head
+    for _ in range(3):
+        if verb.dep_ == "ROOT":
+            return True
+        if verb.dep_ not in MAIN_CLAUSE_DEPS or any(
+                c.dep_ == "mark" for c in verb.children):
+            return False
+        if verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_.lower() not in cues():
+            return False  # "hold ministers to account": not what anyone says
+        verb = verb.head
+    return False
+
+
 def _within(place: Place, actors: list[dict[str, Any]]) -> bool:
     """Whether a place is named inside an actor's own phrase."""
     return _overlaps(place.start, place.end, actors)
@@ -745,6 +793,12 @@ def _trim(text: str, sent: Any) -> int:
     return end
 
 
+def _capitalised(party: dict[str, Any]) -> bool:
+    """Whether a party's words hold a name ("the Tories") rather than a description."""
+    return any(w[:1].isupper() and w.lower() not in ("the", "a", "an")
+               for w in party["name"].split())
+
+
 def merge_repeats(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Fold an event whose actors are unnamed ("the two leaders met") into the same-type
     event just before it, keeping the first and adding the repeat's place and date."""
@@ -752,7 +806,8 @@ def merge_repeats(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for event in events:
         prev = next((p for p in reversed(out) if p["type"] == event["type"]
                      and event["_sent"] - p["_sent"] <= MERGE_SENTENCES), None)
-        unnamed = all(a["country"] is None and a["entity"] is None for a in event["actor"])
+        unnamed = all(a["country"] is None and a["entity"] is None and not _capitalised(a)
+                      for a in event["actor"])  # "the two leaders", not "the Tories"
         # a repeat aimed at others than the first is an act of its own
         other = bool(prev and prev["recipient"] and event["recipient"])
         if prev is not None and unnamed and not other:
