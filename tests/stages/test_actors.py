@@ -66,3 +66,14 @@ def test_a_capitalised_sector_word_counts_only_when_capitalised() -> None:
     assert lex.sector_of(["house", "arrests"]) is None
     assert lex.sector_of(["the", "House"]) == "LEG"
     assert lex.sector_of(["the", "committee"]) == "LEG"  # a lower-case entry still counts
+
+
+def test_whom_a_person_spoke_to_is_not_their_employer() -> None:
+    """Regression: "told the BBC Mr Howard had ..." coded Howard as a journalist (JRN)."""
+    from helpers import run_until
+
+    article = run_until("Sources told the BBC Mr Howard had always backed the plan. "
+                        "The BBC reporter Ann Lee said so.", "entities")
+    codes = {e.name: act.entity_code(e, article.doc) for e in article.entities or []}
+    assert codes["Howard"].sector is None
+    assert codes["Ann Lee"].sector == "JRN"  # an employer named before a plain name stays

@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from ..lexicons import honorifics
 from ..records import Entity
 
 # Dependents that belong to an actor's own phrase; prepositional phrases other than "of"
@@ -262,7 +263,8 @@ def entity_code(entity: Entity, doc: Any) -> Code:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
-        found = code_tokens(phrase_tokens(span.root) + list(span), span.root)
+        found = code_tokens(_after_honorific(phrase_tokens(span.root) + list(span), span.root),
+                            span.root)
         code.country = code.country or found.country
         code.kind = code.kind or found.kind
         code.sector = code.sector or found.sector
@@ -277,6 +279,15 @@ def entity_code(entity: Entity, doc: Any) -> Code:
         if people:
             code.country, code.sector = people[-1].code, code.sector or people[-1].sector
     return code
+
+
+def _after_honorific(tokens: list[Any], root: Any) -> list[Any]:
+    """A name's phrase starts at its honorific: in "told the BBC Mr Howard" the BBC is
+    whom he spoke to, not his employer."""
+    ordered = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+    honor = honorifics()
+    marks = [k for k, t in enumerate(ordered) if t.lower_ in honor and t.i < root.i]
+    return ordered[marks[-1]:] if marks else ordered
 
 
 def code_text(text: str) -> Code:
