@@ -14,6 +14,8 @@ from helpers import event_texts
     "The Senate committee gave its verdict on Tuesday.",
     "The French minister recalled a string of comments from a senior colleague.",
     "French farmers swapped their vouchers for tax discounts.",
+    # insisting that something is so claims it; it demands nothing
+    "The minister insisted closer ties did not mean losing control of the borders.",
 ])
 def test_no_act_without_its_object(text: str) -> None:
     assert event_texts(text) == []
@@ -30,6 +32,9 @@ def test_no_act_without_its_object(text: str) -> None:
     ("The party has denied it is trying to stir up hatred.", "REJECT"),
     ("The ministry denied the allegations.", "REJECT"),
     ("Senior ministers had argued vociferously against the toll scheme.", "REJECT"),
+    # insisting that someone act, or be treated so, is a demand
+    ("The union insisted that the workers be paid.", "REQUEST"),
+    ("The union insisted the government must pay the workers.", "REQUEST"),
 ])
 def test_the_act_with_its_object(text: str, kind: str) -> None:
     assert kind in [e["type"] for e in event_texts(text)]

@@ -244,6 +244,8 @@ def _code_verb(verb: Any) -> Candidate | None:
     row = lex.first_row(verb, "V")
     if row is not None and row.cameo == lex.NO_EVENT:
         return None  # "took a one-off charge": no event, and no event noun carried
+    if row is not None and row.lemma in ASSERTING and _asserted(verb):
+        return None  # "insisted the plan did not mean ...": a claim, not a demand
     if row is not None and row.lemma in NEEDS_OBJECT and not any(
             c.dep_ in ("dobj", "dative", "xcomp")
             or c.dep_ == "ccomp" and _inner_code(c) is not None for c in verb.children):
@@ -291,6 +293,32 @@ def _code_verb(verb: Any) -> Candidate | None:
     if not any(_codable(r) for r in cand.recipients):
         cand.recipients = act_targets(cand.cameo, cand.trigger, _codable) or cand.recipients
     return cand
+
+
+# Demand verbs that also just assert: "insisted that X be freed" demands, "insisted the
+# deal did not mean Y" claims.
+ASSERTING = frozenset({"insist"})
+PLEDGING_AUX = frozenset({"would", "will"})  # "insisted they would hold X to account"
+
+
+def _asserted(verb: Any) -> bool:
+    """A that-clause stating a fact (no "should"/"must", not a bare subjunctive), and no
+    "insist on X"."""
+    if any(c.dep_ in ("xcomp", "prep") for c in verb.children):
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return bool(clauses) and not any(_subjunctive(c) or any(
+        a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX | PLEDGING_AUX for a in c.children)
+        for c in clauses)
+
+
+def _subjunctive(clause: Any) -> bool:
+    """"insisted that X be freed / resign": a base-form verb with no modal before it."""
+    auxes = [a for a in clause.children if a.dep_ in ("aux", "auxpass")]
+    if clause.tag_ == "VB" and not any(a.dep_ == "aux" for a in auxes):
+        return True
+    return any(a.tag_ == "VB" and a.lower_ == "be" for a in auxes) and not any(
+        a.tag_ == "MD" for a in auxes)
 
 
 def _arg_object(verb: Any, row: lex.Trigger) -> Any | None:
