@@ -233,3 +233,10 @@ def test_ones_counterparts_are_the_other_side() -> None:
     people (the means), leaving the meeting without a recipient."""
     assert _recipients("The minister met his French counterpart in Paris.", "CONSULT") == [
         ("his French counterpart", "FRA")]
+
+
+def test_whoever_is_compensated_does_not_pay() -> None:
+    """Regression: "an inmate's compensation" was an AID event with the inmate as giver."""
+    article = run_until("The executive lost an appeal against an inmate's compensation.",
+                        "events")
+    assert not [e for e in article.extra["events"] if e["type"] == "AID"]

@@ -84,7 +84,8 @@ REFUSAL_WORDS = frozenset({"unacceptable", "inadmissible", "intolerable", "impos
 # tanker's release", "the journalist's arrest" (the possessor of "Russia's strikes" acts).
 UNDERGONE = frozenset({"release", "arrest", "detention", "extradition", "deportation",
                        "expulsion", "execution", "dismissal", "removal", "ouster",
-                       "repatriation", "imprisonment", "freedom", "kidnapping", "abduction"})
+                       "repatriation", "imprisonment", "freedom", "kidnapping", "abduction",
+                       "compensation", "payout", "damages", "pardon", "asylum"})
 # Verbs of reaching someone whose purpose clause is addressed to them ("called X to").
 CONTACT_VERBS = frozenset({"call", "phone", "telephone", "ring", "visit", "meet", "write",
                            "contact", "summon", "receive", "host"})
