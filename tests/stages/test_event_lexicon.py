@@ -16,6 +16,8 @@ from helpers import event_texts
     "French farmers swapped their vouchers for tax discounts.",
     # insisting that something is so claims it; it demands nothing
     "The minister insisted closer ties did not mean losing control of the borders.",
+    # asking why or whether is a question, not a request
+    "The senator asked whether the minister would resign.",
 ])
 def test_no_act_without_its_object(text: str) -> None:
     assert event_texts(text) == []
@@ -35,6 +37,9 @@ def test_no_act_without_its_object(text: str) -> None:
     # insisting that someone act, or be treated so, is a demand
     ("The union insisted that the workers be paid.", "REQUEST"),
     ("The union insisted the government must pay the workers.", "REQUEST"),
+    ("The senator asked the minister to resign.", "REQUEST"),
+    # the act a question is about is coded on its own
+    ("The senator asked why the government was agreeing to the measure now.", "AGREE"),
 ])
 def test_the_act_with_its_object(text: str, kind: str) -> None:
     assert kind in [e["type"] for e in event_texts(text)]

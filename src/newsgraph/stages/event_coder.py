@@ -247,6 +247,8 @@ def _code_verb(verb: Any) -> Candidate | None:
         return None  # "took a one-off charge": no event, and no event noun carried
     if row is not None and row.lemma in ASSERTING and _asserted(verb):
         return None  # "insisted the plan did not mean ...": a claim, not a demand
+    if row is not None and row.lemma in ASKING and _question(verb):
+        return None  # "asked why the government was agreeing": a question, no demand
     if row is not None and row.lemma in NEEDS_OBJECT and not any(
             c.dep_ in ("dobj", "dative", "xcomp")
             or c.dep_ == "ccomp" and _inner_code(c) is not None for c in verb.children):
@@ -300,6 +302,24 @@ def _code_verb(verb: Any) -> Candidate | None:
 # deal did not mean Y" claims.
 ASSERTING = frozenset({"insist"})
 PLEDGING_AUX = frozenset({"would", "will"})  # "insisted they would hold X to account"
+
+
+# Request verbs that also ask questions: "asked X to leave" requests, "asked why X left"
+# questions (what the question is about is coded on its own).
+ASKING = frozenset({"ask", "question", "query", "wonder"})
+QUESTION_WORDS = frozenset({"why", "whether", "how", "what", "when", "where", "who", "which",
+                            "if"})
+
+
+def _question(verb: Any) -> bool:
+    """A clause of the verb opens with a question word and nothing asks anyone to act."""
+    if any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "advcl")):
+        first = clause.left_edge
+        if first.lower_ in QUESTION_WORDS:
+            return True
+    return False
 
 
 def _asserted(verb: Any) -> bool:
