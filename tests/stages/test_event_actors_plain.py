@@ -182,3 +182,16 @@ def test_a_named_party_without_an_entity_is_not_folded_into_an_earlier_event() -
 
     assert len(merge_repeats([event("Tories", 0), event("Tories", 1)])) == 2
     assert len(merge_repeats([event("Tories", 0), event("the two leaders", 1)])) == 1
+
+
+@pytest.mark.parametrize(("text", "kind", "actor"), [
+    # a gerund under a preposition acts with the subject of the verb it hangs from
+    ("The senators reached a view after holding talks with the minister.", "CONSULT",
+     "senators"),
+    ("The minister spoke to reporters before visiting the refugees in Calais.", "CONSULT",
+     "minister"),
+])
+def test_a_gerund_after_a_preposition_has_the_verbs_subject(text: str, kind: str,
+                                                             actor: str) -> None:
+    found = [e for e in _events(text) if e["type"] == kind]
+    assert found and actor in found[0]["actor"], _events(text)

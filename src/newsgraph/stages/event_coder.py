@@ -826,6 +826,10 @@ def _subjects(verb: Any) -> list[Any]:
         if _speaker_conjunct(tok):
             tok = tok.head.head  # "said the plan was wrong and urged": the speaker urged
             continue
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in (
+                "VERB", "AUX"):
+            tok = tok.head.head  # "reached a view after holding talks": who reached it
+            continue
         if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and tok.head.i != tok.i:
             tok = tok.head
             continue
