@@ -190,6 +190,10 @@ def test_a_named_party_without_an_entity_is_not_folded_into_an_earlier_event() -
      "senators"),
     ("The minister spoke to reporters before visiting the refugees in Calais.", "CONSULT",
      "minister"),
+    # a meeting noun under "during", "after": the subject takes part in it
+    ("The Chilean president said during a visit to Norway that talks would resume.",
+     "CONSULT", "Chilean president"),
+    ("The minister spoke after talks with the Chinese delegation.", "CONSULT", "minister"),
 ])
 def test_a_gerund_after_a_preposition_has_the_verbs_subject(text: str, kind: str,
                                                              actor: str) -> None:

@@ -221,12 +221,30 @@ def code_noun(noun: Any) -> Candidate | None:
     if not actors and lex.coding(row.cameo).type not in MOVES_FROM:
         actors = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
                   for o in c.children if o.dep_ == "pobj" and (is_agentive(o) or _is_group(o))]
+    if not actors and row.cameo[:2] == CONSULT_ROOT:
+        actors = _taking_part(noun)
     actors = _conj(actors)
     recipients = _experiencers(noun) or authors(_noun_recipients(noun))
     cand = Candidate(row.cameo, [noun], noun, actors,
                      [r for r in recipients if all(r.i != a.i for a in actors)])
     cand.negated = any(c.lower_ in NEG_WORDS for c in noun.children if c.dep_ in ("det", "neg"))
     return cand
+
+
+# A meeting or visit the clause's subject takes part in: "said during a visit to
+# Britain", "spoke after talks with X" (CAMEO root 04, consult).
+CONSULT_ROOT = "04"
+TAKING_PART_PREPS = frozenset({"during", "on", "after", "at", "before", "ahead"})
+
+
+def _taking_part(noun: Any) -> list[Any]:
+    """The subject of the verb a meeting noun's preposition hangs from ("X said during a
+    visit to Y": X visits)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in TAKING_PART_PREPS \
+            or prep.head.pos_ not in ("VERB", "AUX"):
+        return []
+    return [c for c in prep.head.children if c.dep_ == "nsubj"]
 
 
 def _experiencers(noun: Any) -> list[Any]:
