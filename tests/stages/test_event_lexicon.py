@@ -38,6 +38,9 @@ def test_no_act_without_its_object(text: str) -> None:
     ("The union insisted that the workers be paid.", "REQUEST"),
     ("The union insisted the government must pay the workers.", "REQUEST"),
     ("The senator asked the minister to resign.", "REQUEST"),
+    # a label of approval is praise
+    ("Green spokesman Tom Olsen called the change pragmatic.", "SUPPORT"),
+    ("The senator described the deal as a breakthrough.", "SUPPORT"),
     # the act a question is about is coded on its own
     ("The senator asked why the government was agreeing to the measure now.", "AGREE"),
 ])

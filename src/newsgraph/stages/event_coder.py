@@ -553,11 +553,14 @@ def _obligation(verb: Any) -> Candidate | None:
 
 
 def _label(verb: Any) -> Candidate | None:
-    """"The panel called this wholly unacceptable": criticism of what is labelled."""
-    target = labelled(verb, lex.disapproval_words())
+    """"The panel called this wholly unacceptable": criticism of what is labelled;
+    "called the change pragmatic": praise of it."""
+    code, target = CRITICISE, labelled(verb, lex.disapproval_words())
+    if target is None:  # "called the change pragmatic": praise
+        code, target = PRAISE, labelled(verb, lex.approval_words())
     if target is None:
         return None
-    cand = Candidate(CRITICISE, [verb], verb, _subjects(verb), _conj(target))
+    cand = Candidate(code, [verb], verb, _subjects(verb), _conj(target))
     cand.covered |= {t.i for t in verb.subtree} - {verb.i}
     return cand
 
@@ -593,6 +596,7 @@ def _disapproved(verb: Any) -> bool:
 
 
 CRITICISE = "111"  # CAMEO: criticise or denounce
+PRAISE = "051"  # CAMEO: praise or endorse
 FRAME_CODES = {
     # frame -> {embedded CAMEO root -> composed code}; "" is the default.
     "intent": {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",

@@ -80,8 +80,8 @@ def street_protest(verb: Any, subjects: list[Any], sector_of: Any) -> bool:
 
 
 def labelled(verb: Any, words: frozenset[str]) -> list[Any] | None:
-    """What a labelling verb condemns ("called this wholly unacceptable": this), or None
-    when the verb puts no label of disapproval."""
+    """What a labelling verb judges with one of ``words`` ("called this wholly
+    unacceptable": this), or None when the verb puts no such label."""
     if verb.lemma_.lower() not in LABEL_VERBS:
         return None
     objects = [c for c in verb.children if c.dep_ == "dobj"]

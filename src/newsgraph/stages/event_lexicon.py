@@ -78,6 +78,12 @@ def disapproval_words() -> frozenset[str]:
     return frozenset(row["word"] for row in data_rows("events/disapproval.tsv"))
 
 
+@lru_cache(maxsize=1)
+def approval_words() -> frozenset[str]:
+    """Labels that make a labelling verb praise ("called the change pragmatic")."""
+    return frozenset(row["word"] for row in data_rows("events/approval.tsv"))
+
+
 def coding(cameo: str, scheme: str = "2024") -> Coding:
     """PLOVER type, mode, context and QuadClass of a CAMEO code.
 
