@@ -38,6 +38,8 @@ def test_no_act_without_its_object(text: str) -> None:
     ("The union insisted that the workers be paid.", "REQUEST"),
     ("The union insisted the government must pay the workers.", "REQUEST"),
     ("The senator asked the minister to resign.", "REQUEST"),
+    # a claim for damages is a legal accusation by whoever makes it
+    ("The ministry faces hundreds of claims for damages from prisoners.", "ACCUSE"),
     # a label of approval is praise
     ("Green spokesman Tom Olsen called the change pragmatic.", "SUPPORT"),
     ("The senator described the deal as a breakthrough.", "SUPPORT"),
