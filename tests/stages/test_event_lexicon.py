@@ -39,7 +39,7 @@ def test_no_act_without_its_object(text: str) -> None:
     ("The union insisted the government must pay the workers.", "REQUEST"),
     ("The senator asked the minister to resign.", "REQUEST"),
     # a claim for damages is a legal accusation by whoever makes it
-    ("The ministry faces hundreds of claims for damages from prisoners.", "ACCUSE"),
+    ("The ministry faces more than 1,000 claims for damages from prisoners.", "ACCUSE"),
     # a label of approval is praise
     ("Green spokesman Tom Olsen called the change pragmatic.", "SUPPORT"),
     ("The senator described the deal as a breakthrough.", "SUPPORT"),

@@ -219,8 +219,12 @@ def code_noun(noun: Any) -> Candidate | None:
     actors += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
                for o in c.children if o.dep_ == "pobj"]
     if not actors and lex.coding(row.cameo).type not in MOVES_FROM:
-        actors = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
-                  for o in c.children if o.dep_ == "pobj" and (is_agentive(o) or _is_group(o))]
+        # "criticism from the UN"; "faces claims ... from prisoners", where the parser
+        # hangs "from" on the verb that faces it
+        holders = [noun, noun.head] if _experiencers(noun) else [noun]
+        actors = [o for h in holders for c in h.children if c.dep_ == "prep"
+                  and c.lower_ == "from" for o in c.children
+                  if o.dep_ == "pobj" and (is_agentive(o) or _is_group(o))]
     if not actors and row.cameo[:2] == CONSULT_ROOT:
         actors = _taking_part(noun)
     actors = _conj(actors)
