@@ -40,6 +40,9 @@ def test_no_act_without_its_object(text: str) -> None:
     ("The senator asked the minister to resign.", "REQUEST"),
     # a claim for damages is a legal accusation by whoever makes it
     ("The ministry faces more than 1,000 claims for damages from prisoners.", "ACCUSE"),
+    # a reported breach of someone's rights is criticism; a coded violation stays itself
+    ("Tom Olsen said that the practice breached his human rights.", "ACCUSE"),
+    ("The ministry said Russia violated the ceasefire.", "ASSAULT"),
     # a label of approval is praise
     ("Green spokesman Tom Olsen called the change pragmatic.", "SUPPORT"),
     ("The senator described the deal as a breakthrough.", "SUPPORT"),

@@ -123,7 +123,8 @@ AUTHORED = frozenset({"request", "motion", "appeal", "offer", "proposal", "deman
                       "decision", "bid", "call", "claim", "statement", "remark", "comment",
                       "accusation", "allegation", "move", "policy", "ruling", "order",
                       "action", "act", "conduct", "behaviour", "behavior", "threat",
-                      "protest", "attack", "invasion", "aggression", "occupation"})
+                      "protest", "attack", "invasion", "aggression", "occupation",
+                      "practice", "detention", "regime", "scheme", "legislation"})
 # Entity labels of a name that can author something ("U.S. calls", "Russian aggression").
 NAMED_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Proper names of things, not of actors: awards, laws, wars, products, sums, dates.
@@ -590,6 +591,8 @@ def _disapproved(verb: Any) -> bool:
     someone did ("the decision was wrong"), is criticism; "the weather was terrible" is not."""
     words = lex.disapproval_words()
     light = verb.lemma_.lower() in FAULT_LIGHT_VERBS
+    if verb.lemma_.lower() in words and lex.match(verb, "V") is not None:
+        return False  # "said Russia violated the ceasefire": the violation is coded itself
     if verb.lemma_.lower() not in words and not any(
             (c.dep_ in ("acomp", "attr") or light and c.dep_ == "dobj")
             and c.lemma_.lower() in words for c in verb.children):
