@@ -240,3 +240,12 @@ def test_whoever_is_compensated_does_not_pay() -> None:
     article = run_until("The executive lost an appeal against an inmate's compensation.",
                         "events")
     assert not [e for e in article.extra["events"] if e["type"] == "AID"]
+
+
+def test_the_last_word_of_an_earlier_body_stands_for_it() -> None:
+    """Regression: "the executive" after "the Scottish Executive" was an uncoded thing."""
+    text = "The Senate Finance Committee met on Monday. Protesters criticised the committee."
+    article = run_until(text, "events")
+    found = [e for e in article.extra["events"] if e["type"] == "ACCUSE"]
+    assert found and [(r["name"], r["kind"]) for r in found[0]["recipient"]] == [
+        ("Senate Finance Committee", "party")]

@@ -369,7 +369,7 @@ class _Context:
     def _phrase(self, head: Any, wide: bool, target: bool) -> dict[str, Any] | None:
         tokens = act.phrase_tokens(head)
         code = act.code_tokens(tokens, head)
-        entity = self.entity_of(head)
+        entity = self.entity_of(head) or self._named_before(head)
         if entity is not None:
             known = self.entity_code(entity)
             code.country = code.country or known.country
@@ -467,6 +467,22 @@ class _Context:
                 return tok
             fallback = fallback or tok
         return fallback
+
+    def _named_before(self, head: Any) -> Entity | None:
+        """"the executive" after "the Scottish Executive": a definite common noun that is
+        the last word of an organisation named earlier stands for it (the latest such)."""
+        if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the"
+                                          for c in head.children):
+            return None
+        word = head.lower_
+        found = None
+        for start, _, ent in self.mentions:
+            if start >= head.idx:
+                break
+            if ent.label in BODY_LABELS and len(ent.name.split()) > 1 \
+                    and ent.name.split()[-1].lower() == word:
+                found = ent
+        return found
 
     def entity_of(self, head: Any) -> Entity | None:
         """The entity with a mention overlapping the head word, persons first (as
@@ -634,6 +650,8 @@ def _agentless_state_act(cand: Candidate) -> bool:
     return passive and not agent and not cand.actors and kind
 
 
+# Entity labels of bodies a later "the <last word>" may stand for ("the committee").
+BODY_LABELS = frozenset({"ORG"})
 # A pronoun standing for an earlier pronoun ("They said they would ...") is followed back
 # this many times.
 CHAIN_DEPTH = 2
