@@ -82,6 +82,8 @@ def _recipients(text: str, kind: str) -> list[list[str]]:
     # a label of falsehood is disapproval too
     ("The minister called the opposition's claims baseless.", "claims"),
     ("Ruth Kessler said the plan was rubbish.", "plan"),
+    # what someone ran or did: a case, a project, its handling
+    ("The minister said the inquiry case had been a fiasco from start to finish.", "case"),
 ])
 def test_disapproval_is_criticism(text: str, target: str) -> None:
     found = _recipients(text, "ACCUSE")

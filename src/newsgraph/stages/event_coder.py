@@ -124,7 +124,9 @@ AUTHORED = frozenset({"request", "motion", "appeal", "offer", "proposal", "deman
                       "accusation", "allegation", "move", "policy", "ruling", "order",
                       "action", "act", "conduct", "behaviour", "behavior", "threat",
                       "protest", "attack", "invasion", "aggression", "occupation",
-                      "practice", "detention", "regime", "scheme", "legislation"})
+                      "practice", "detention", "regime", "scheme", "legislation", "case",
+                      "project", "handling", "response", "programme", "program", "strategy",
+                      "approach", "reform", "bill", "law"})
 # Entity labels of a name that can author something ("U.S. calls", "Russian aggression").
 NAMED_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Proper names of things, not of actors: awards, laws, wars, products, sums, dates.
