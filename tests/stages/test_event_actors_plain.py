@@ -163,6 +163,15 @@ def test_a_main_clause_subject_beats_a_nearer_subordinate_one() -> None:
     assert _named(text, "AGREE") == [("they", "Conservatives")]
 
 
+def test_a_chain_of_pronouns_is_followed_past_a_subordinate_subject() -> None:
+    """Regression: "They said they would press X over whether Y could deliver. And they
+    pledged ..." took a noun of the hold-to-account clause for the third "they"."""
+    text = ("But the Conservatives insisted they would hold ministers to account. They said "
+            "they would also press Labour over whether the office could deliver. And they "
+            "pledged to assess the cost of the scheme.")
+    assert _named(text, "AGREE") == [("they", "Conservatives")]
+
+
 def test_the_actors_own_act_is_no_target() -> None:
     """The actor's own act, named by a pronoun, is not whom the act is aimed at (a guard
     for the possessor rule: without it "his willingness" became the target)."""

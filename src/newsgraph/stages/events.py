@@ -461,7 +461,7 @@ class _Context:
                 if main and _pronoun(tok) in GROUP_PRONOUNS and depth < CHAIN_DEPTH:
                     return self._group_antecedent(tok, depth + 1)  # "They said they would"
                 if main:
-                    return fallback
+                    return None  # a main clause's pronoun we cannot follow further
                 continue
             if main:  # "They said ... whether the Home Office would": not the office
                 return tok
@@ -654,7 +654,7 @@ def _agentless_state_act(cand: Candidate) -> bool:
 BODY_LABELS = frozenset({"ORG"})
 # A pronoun standing for an earlier pronoun ("They said they would ...") is followed back
 # this many times.
-CHAIN_DEPTH = 2
+CHAIN_DEPTH = 3
 MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "parataxis"})
 
 
