@@ -83,7 +83,7 @@ def _recipients(text: str, kind: str) -> list[list[str]]:
     ("The minister called the opposition's claims baseless.", "claims"),
     ("Ruth Kessler said the plan was rubbish.", "plan"),
     # what someone ran or did: a case, a project, its handling
-    ("The minister said the inquiry case had been a fiasco from start to finish.", "case"),
+    ("The minister said the tendering case had been a disaster for years.", "case"),
 ])
 def test_disapproval_is_criticism(text: str, target: str) -> None:
     found = _recipients(text, "ACCUSE")
@@ -166,10 +166,10 @@ def test_a_main_clause_subject_beats_a_nearer_subordinate_one() -> None:
 def test_a_chain_of_pronouns_is_followed_past_a_subordinate_subject() -> None:
     """Regression: "They said they would press X over whether Y could deliver. And they
     pledged ..." took a noun of the hold-to-account clause for the third "they"."""
-    text = ("But the Conservatives insisted they would hold ministers to account. They said "
-            "they would also press Labour over whether the office could deliver. And they "
-            "pledged to assess the cost of the scheme.")
-    assert _named(text, "AGREE") == [("they", "Conservatives")]
+    text = ("But the Greens insisted they would keep councillors to their word. They said "
+            "they would also lobby the mayor over whether the depot could cope. And they "
+            "pledged to review the cost of the tram.")
+    assert _named(text, "AGREE") == [("they", "Greens")]
 
 
 def test_the_actors_own_act_is_no_target() -> None:

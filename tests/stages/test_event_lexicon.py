@@ -31,7 +31,7 @@ def test_no_act_without_its_object(text: str) -> None:
     ("Opposition senators jeered the prime minister.", "ACCUSE"),
     ("The Greens have serious misgivings about the minister's plan.", "ACCUSE"),
     # a denial rejects what it denies; arguing or campaigning against is opposition
-    ("The party has denied it is trying to stir up hatred.", "REJECT"),
+    ("The party has denied it is trying to provoke unrest.", "REJECT"),
     ("The ministry denied the allegations.", "REJECT"),
     ("Senior ministers had argued vociferously against the toll scheme.", "REJECT"),
     # insisting that someone act, or be treated so, is a demand
@@ -47,7 +47,7 @@ def test_no_act_without_its_object(text: str) -> None:
     ("Green spokesman Tom Olsen called the change pragmatic.", "SUPPORT"),
     ("The senator described the deal as a breakthrough.", "SUPPORT"),
     # the act a question is about is coded on its own
-    ("The senator asked why the government was agreeing to the measure now.", "AGREE"),
+    ("The senator asked why the council was agreeing to the parking measure now.", "AGREE"),
 ])
 def test_the_act_with_its_object(text: str, kind: str) -> None:
     assert kind in [e["type"] for e in event_texts(text)]

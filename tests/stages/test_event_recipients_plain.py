@@ -236,8 +236,8 @@ def test_ones_counterparts_are_the_other_side() -> None:
 
 
 def test_whoever_is_compensated_does_not_pay() -> None:
-    """Regression: "an inmate's compensation" was an AID event with the inmate as giver."""
-    article = run_until("The executive lost an appeal against an inmate's compensation.",
+    """Regression: "a prisoner's compensation" was an AID event with the prisoner as giver."""
+    article = run_until("The ministry lost its challenge to a prisoner's compensation.",
                         "events")
     assert not [e for e in article.extra["events"] if e["type"] == "AID"]
 
