@@ -60,3 +60,14 @@ def test_names_across_a_line_break_have_single_spaces_and_no_edge_whitespace() -
             "Later Ana\nRuiz Vidal of Spain spoke.")
     names = [e.name for e in run_until(text, "entities").entities or []]
     assert names and all(n == " ".join(n.split()) for n in names), names
+
+
+def test_a_surname_after_an_honorific_is_a_person_whatever_its_label() -> None:
+    """Regression: the tagger labels "Mr Clarke" ORG or GPE, so it stayed apart from
+    "Charles Clarke" and a later "he" went to someone else."""
+    for text in ("Home Secretary Charles Clarke spoke on Monday. Mr Clarke later dismissed "
+                 "the proposal.", "Charles Clarke spoke on Monday. Later Mr Clarke said the "
+                 "plan was fair."):
+        people = [e for e in run_until(text, "entities").entities or [] if "Clarke" in e.name]
+        assert [(e.name, e.label, len(e.mentions)) for e in people] == [
+            ("Charles Clarke", "PERSON", 2)], text

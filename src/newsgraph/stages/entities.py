@@ -164,6 +164,21 @@ def _extend_particles(ent: Any) -> Any:
     return ent
 
 
+# Labels the tagger gives a surname it does not know ("Mr Clarke" tagged ORG); after an
+# honorific they are a person.
+HONORABLE_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
+
+
+def _honoured(ent: Any) -> bool:
+    """An entity of one or two capitalised words that an honorific opens or precedes."""
+    honor = lexicons.honorifics()
+    first = ent.doc[ent.start - 1] if ent.start > 0 else None
+    inside = ent[0].lower_ in honor and len(ent) > 1
+    before = first is not None and first.lower_ in honor
+    names = [t for t in ent if t.lower_ not in honor]
+    return (inside or before) and 0 < len(names) <= 2 and all(t.text[:1].isupper() for t in names)
+
+
 def cluster_entities(doc: Any) -> list[Entity]:
     """Cluster the doc's entity mentions into article entities (see module docstring)."""
     clusters: list[_Cluster] = []
@@ -177,15 +192,16 @@ def cluster_entities(doc: Any) -> list[Entity]:
         start, end, words, gender = trim(ent)
         if not words:
             continue
-        cluster = _find_cluster(clusters, ent.label_, words)
+        label = "PERSON" if ent.label_ in HONORABLE_LABELS and _honoured(ent) else ent.label_
+        cluster = _find_cluster(clusters, label, words)
         text = full_text[start:end]
         if cluster is None:
-            cluster = _Cluster(ent.label_, words, text)
+            cluster = _Cluster(label, words, text)
             clusters.append(cluster)
         elif len(words) > len(cluster.words):
             cluster.words, cluster.name = words, text
         cluster.mentions.append(Mention(start, end, text))
-        if ent.label_ == "PERSON":
+        if label == "PERSON":
             _person_details(cluster, ent, words, gender)
     _add_descriptions(doc, full_text, clusters)
     return [
