@@ -632,3 +632,28 @@ def test_weekday_joined_to_next_weekday_shares_its_week(nlp: Any) -> None:
 def test_go_and_than_expected_do_not_look_ahead(nlp: Any, text: str, span: str,
                                                 expected: str) -> None:
     assert values(nlp, text)[span] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "In 1998, FY2005 and fy 07 sales fell 12.5% by 3:45 pm; the 1990s and '80s, 4/5/2006.",
+    "2005-06-07 at 10.30am, 1900 19000 2019a a2019 20 05 FY 9 FYI fy0 1:5 0s 10 am",
+    "Numbers ٣:٤٥ and ١٩٩٨ are digits too; F.Y. 2001; 12-13 am and 7 p.m.",
+    "",
+])
+def test_digit_anchors_are_the_pattern_matches(text: str) -> None:
+    """Trying the pattern only at digits and "fy" finds what scanning every offset does."""
+    from newsgraph.stages.dates import _DIGIT_ANCHOR_RE, digit_anchors
+
+    assert digit_anchors(text) == [m.span() for m in _DIGIT_ANCHOR_RE.finditer(text)]
+
+
+def test_anchor_windows_hold_words_and_numbers(nlp: Any) -> None:
+    """The windows come from the token arrays (anchor words) and digit anchors."""
+    from newsgraph.stages.dates import ANCHOR_WINDOW, windows
+
+    text = "x" * 100 + " It rose last week. " + "y" * 100 + " Sales in 1998 fell. " + "z" * 100
+    lo_week, lo_year = text.index("week"), text.index("1998")
+    assert windows(text, nlp(text)) == [
+        (lo_week - ANCHOR_WINDOW, lo_week + 4 + ANCHOR_WINDOW),
+        (lo_year - ANCHOR_WINDOW, lo_year + 4 + ANCHOR_WINDOW)]
+    assert windows(text, nlp(text)) == windows(text)  # the regex path without a parse

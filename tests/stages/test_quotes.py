@@ -382,6 +382,14 @@ def test_according_to_after_a_quote_records_who_reports_it() -> None:
     assert text[q.via["start"]:q.via["end"]] == "NPR"
 
 
+def test_according_to_in_another_sentence_is_no_via() -> None:
+    """Only an "according to" of the cue's own sentence says who reports the quote."""
+    text = ("“We will not heckle the speakers,” Grace Ndlovu said. The march was peaceful, "
+            "according to NPR.")
+    q = find(text, "heckle")
+    assert q.speaker.name == "Grace Ndlovu" and q.via is None
+
+
 def test_long_speaker_description_between_quote_and_cue() -> None:
     text = ("“Nothing we could do now would change the outcome,” Maria Lopez, director of the "
             "Center for Coastal Studies at the Northern Policy Research Institute, said.")

@@ -20,10 +20,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+from spacy.strings import get_string_id
+
 from .. import lexicons
 from ..pipeline import Stage
 from ..records import Article, Quote, Span, Speaker
-from .docarrays import DocArrays
 from .indirect import (
     according_to,
     complements,
@@ -34,6 +36,7 @@ from .indirect import (
     parenthetical,
 )
 from .repair import QUOTE_TOKENS, has_quote_mark
+from .segment_arrays import TokenArrays
 from .speakers import (
     NOMINAL_POS,
     SpeakerIndex,
@@ -71,6 +74,8 @@ FORMAT_CHARS = "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u20
 MEDIUM_NOUNS = ("statement", "interview", "update", "post", "tweet", "op-ed", "letter",
                 "briefing", "podcast", "broadcast", "email", "video")
 MEDIA = ("twitter", "facebook", "instagram", "telegram", "x", "tiktok", "youtube", "linkedin")
+# The string hash of "according", to find "according to" phrases in the LOWER array.
+ACCORDING = get_string_id("according")
 
 
 @dataclass
@@ -166,7 +171,9 @@ class _Finder:
         self.doc = article.doc
         self.text = article.text
         self.segs = segs
-        self.arrays = DocArrays(self.doc)
+        self.arrays = TokenArrays(self.doc)
+        # tokens reading "according" (as in "according to CNN"), for _reported_via
+        self.according: list[int] = np.flatnonzero(self.arrays.lower == ACCORDING).tolist()
         quoted = [(s.open, s.close + s.close_width) for s in segs]
         self.index = SpeakerIndex(self.doc, article.entities or [], quoted, self.arrays)
         self.skipped = sorted((z["start"], z["end"]) for z in article.zones or []
@@ -813,29 +820,32 @@ def _resolve(f: _Finder, found: list[_Found]) -> list[Quote]:
                           speaker, item.rule)
             if cue is not None:
                 _addressee_and_medium(cue, quote)
-                quote.via = _reported_via(cue, quote)
+                quote.via = _reported_via(f, cue, quote)
         item.quote = quote
         quotes.append(quote)
     return quotes
 
 
-def _reported_via(cue: Any, quote: Quote) -> dict[str, Any] | None:
+def _reported_via(f: _Finder, cue: Any, quote: Quote) -> dict[str, Any] | None:
     """``“...,” Sanders said, according to CNN``: who reports the quote, from an "according
     to" phrase in the cue's sentence outside the quoted words."""
     doc, sent = cue.doc, cue.sent
     quoter = _quoted_by(cue)
     if quoter is not None:  # "CCTV quoted Mr Xi as saying ...": CCTV reports it
         start, end = quoter.left_edge.idx, quoter.right_edge.idx + len(quoter.right_edge.text)
-        return {"name": doc.text[start:end], "start": start, "end": end}
-    for tok in doc[sent.start: sent.end - 1]:
-        if tok.lower_ != "according" or doc[tok.i + 1].lower_ != "to":
+        return {"name": f.text[start:end], "start": start, "end": end}
+    for i in f.according:  # the sentence's "according" tokens, not every token of it
+        if not sent.start <= i < sent.end - 1:
+            continue
+        tok = doc[i]
+        if doc[tok.i + 1].lower_ != "to":
             continue
         if any(s <= tok.idx < e for s, e in quote.content):
             continue
         obj = next((t for t in doc[tok.i + 1].children if t.dep_ == "pobj"), None)
         if obj is not None:
             start, end = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
-            return {"name": doc.text[start:end], "start": start, "end": end}
+            return {"name": f.text[start:end], "start": start, "end": end}
     return None
 
 
