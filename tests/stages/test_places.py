@@ -109,3 +109,60 @@ def test_one_sense_per_discourse(stages: list[Any]) -> None:
     found = places(stages, "Greer, South Carolina, grew fast. The council of Greer met "
                            "in Greer City Hall.")
     assert {p["admin1"] for t, p in found.items() if t == "Greer"} == {"South Carolina"}
+
+
+@pytest.mark.parametrize("text,names", [
+    ("New York and York, Yorkshire, New Yorker; York-based, Mr.York _York York_ York", [
+        "New York", "York"]),
+    ("Paris.Paris-Paris Par Parisian Paris", ["Paris", "Par"]),
+    ("Ab Ab Ab, Abé Ab٣ ٣Ab", ["Ab Ab", "Ab"]),
+    ("Kyiv Kyiv", ["Kyiv", "Kharkiv"]),
+    ("", ["Kyiv"]),
+])
+def test_find_names_is_the_alternation_pattern(text: str, names: list[str]) -> None:
+    """Occurrences found with str.find are those of the regex the stage used to compile
+    per article: whole words, non-overlapping, the earlier-listed name first."""
+    import re
+
+    from newsgraph.stages.places import find_names
+
+    pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w])")
+    expected = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
+    assert find_names(text, names) == expected
+    assert find_names(text, list(reversed(names))) == [
+        (m.start(), m.end(), m.group(0)) for m in re.compile(
+            r"(?<![\w.-])(?:" + "|".join(map(re.escape, reversed(names))) + r")(?![\w])"
+        ).finditer(text)]
+
+
+def test_union_of_spans() -> None:
+    from newsgraph.stages.places import _union
+
+    assert _union([(5, 8), (0, 3), (3, 4), (6, 10), (12, 12), (20, 25)]) == [
+        (0, 4), (5, 10), (20, 25)]
+    assert _union([]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Officials in Kharkiv Oblast met Ivan Petrenko and Mr Smith in East Anglia Norfolk UK.",
+    "The BBC said London, Paris, Rome and New York Los Angeles San Diego were named.",
+])
+def test_proper_noun_runs_skip_what_is_covered(stages: list[Any], text: str) -> None:
+    """The runs read from the token arrays are those of a walk over every token."""
+    from newsgraph.stages.places import _propn_runs
+
+    article = Article(text)
+    for stage in stages:
+        stage.process_batch([article])
+    doc = article.doc
+    for spans in ([], [(e.start_char, e.end_char) for e in doc.ents], [(0, 20), (15, 40)]):
+        covered = {i for s, e in spans for i in range(s, e)}
+        walked: list[list[int]] = []
+        for tok in doc:  # the stage's former loop
+            if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.idx not in covered:
+                if walked and walked[-1][-1] == tok.i - 1 and len(walked[-1]) < 3:
+                    walked[-1].append(tok.i)
+                else:
+                    walked.append([tok.i])
+        assert [[t.i for t in run] for run in _propn_runs(doc, text, spans)] == walked
+    assert _propn_runs(doc, text, [])  # the texts do have proper nouns

@@ -21,18 +21,25 @@ import gzip
 import math
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
+import numpy as np
+from spacy.attrs import IDX, POS
+from spacy.parts_of_speech import PROPN
+
 from .. import lexicons
 from ..pipeline import Stage
-from ..records import Article
+from ..records import Article, Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Labels whose spans may still be places when the gazetteer is sure (see strong).
 MAYBE_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC"})
+ENTITY_LABELS = PLACE_LABELS | MAYBE_PLACE_LABELS  # the entities entity_mentions reads
 # A name tagged as a person or left untagged counts as a place only if it names a country,
 # a first-level region or a city at least this large (Kryvyi Rih ~600k; a surname rarely).
 STRONG_POPULATION = 100_000
@@ -279,17 +286,18 @@ def person_words(article: Article) -> set[str]:
     return out
 
 
-def speakers(doc: Any) -> set[str]:
+def speakers(ents: Sequence[Any], text: str) -> set[str]:
     """Names the article gives to someone, not somewhere: a person-or-organisation span
     that is the subject of a reporting verb ("Jackson told reporters") or is described as
     a person ("Denton, an architect," / "Jackson, who lived alone,"), unless some mention
     of the name is used as a place ("in Jackson", "Jackson residents", tagged GPE).
-    Countries and capitals may speak ("Kyiv said"): entity_mentions keeps those."""
+    Countries and capitals may speak ("Kyiv said"): entity_mentions keeps those.
+    ``ents`` are the doc's entities, ``text`` its text."""
     people: set[str] = set()
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in ("PERSON", "ORG") and (_speaks(ent.root) or _described(ent)):
-            people.add(norm(ent.text))
-    return people - _used_as_place(doc, people)
+            people.add(norm(text[ent.start_char:ent.end_char]))
+    return people - _used_as_place(ents, text, people) if people else people
 
 
 def _speaks(root: Any) -> bool:
@@ -313,11 +321,11 @@ LOCATIVE = frozenset({"in", "at", "from", "near", "to", "into", "outside", "acro
                       "around", "throughout", "of"})
 
 
-def _used_as_place(doc: Any, names: set[str]) -> set[str]:
-    """Names among ``names`` one of whose mentions reads as a place."""
+def _used_as_place(ents: Sequence[Any], text: str, names: set[str]) -> set[str]:
+    """Names among ``names`` one of whose mentions (``ents``, in ``text``) reads as a place."""
     out: set[str] = set()
-    for ent in doc.ents:
-        key = norm(ent.text)
+    for ent in ents:
+        key = norm(text[ent.start_char:ent.end_char])
         if key not in names:
             continue
         root = ent.root
@@ -356,14 +364,15 @@ def _honorific_before(doc: Any, start_token: int) -> bool:
     return prev in lexicons.honorifics() or prev in lexicons.titles()
 
 
-def entity_mentions(article: Article, gaz: Gazetteer) -> list[PlaceMention]:
-    """Place mentions from entity spans (see module docstring for the rules)."""
+def entity_mentions(article: Article, gaz: Gazetteer, ents: Sequence[Any],
+                    people: set[str]) -> list[PlaceMention]:
+    """Place mentions from entity spans (see module docstring for the rules); ``ents`` are
+    the doc's entities, ``people`` the article's person_words."""
     doc, text = article.doc, article.text
-    people = person_words(article)
-    speaking = speakers(doc)
+    speaking = speakers(ents, text)
     out = []
-    for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS | MAYBE_PLACE_LABELS:
+    for ent in ents:
+        if ent.label_ not in ENTITY_LABELS:
             continue
         mention = _from_span(text, ent.start_char, ent.end_char, ent.label_, gaz)
         if mention is None or ent.label_ in PLACE_LABELS or mention.source == "demonym":
@@ -388,13 +397,13 @@ def qualified(gaz: Gazetteer, mention: PlaceMention) -> bool:
                for q in mention.qualifier for i in mention.candidates)
 
 
-def inner_mentions(article: Article, gaz: Gazetteer, taken: list[PlaceMention]
-                   ) -> list[PlaceMention]:
+def inner_mentions(article: Article, gaz: Gazetteer, taken: list[PlaceMention],
+                   ents: Sequence[Any]) -> list[PlaceMention]:
     """Countries and regions at the start of an organisation's or facility's name:
-    "the Texas Fire Service", "Ohio State University"."""
+    "the Texas Fire Service", "Ohio State University"; ``ents`` are the doc's entities."""
     out = []
     starts = {m.start for m in taken}
-    for ent in article.doc.ents:
+    for ent in ents:
         if ent.label_ not in ("ORG", "FAC") or ent.start_char in starts or len(ent) < 2:
             continue
         toks = [t for t in ent if t.lower_ != "the"]
@@ -414,27 +423,56 @@ def inner_mentions(article: Article, gaz: Gazetteer, taken: list[PlaceMention]
     return out
 
 
-def discourse_mentions(article: Article, taken: list[PlaceMention]) -> list[PlaceMention]:
+def discourse_mentions(article: Article, taken: list[PlaceMention],
+                       people: set[str]) -> list[PlaceMention]:
     """One sense per discourse: other occurrences of a name already taken as a place,
-    whatever the model tagged them ("Greer" as NORP, "the Huntsville Fire Department")."""
+    whatever the model tagged them ("Greer" as NORP, "the Huntsville Fire Department");
+    ``people`` are the article's person_words."""
     known = {m.text: m for m in taken if m.source not in ("demonym", "abbreviation")}
     if not known:
         return []
-    people = person_words(article)
     names = sorted((n for n in known if norm(n) not in people), key=len, reverse=True)
     if not names:
         return []
-    pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w])")
     spans = [(m.start, m.end) for m in taken]
     out = []
-    for hit in pattern.finditer(article.text):
-        if any(hit.start() < e and s < hit.end() for s, e in spans):
+    for start, end, name in find_names(article.text, names):
+        if any(start < e and s < end for s, e in spans):
             continue
-        if HONORIFIC_BEFORE.search(article.text, max(0, hit.start() - 6), hit.start()):
+        if HONORIFIC_BEFORE.search(article.text, max(0, start - 6), start):
             continue
-        out.append(known[hit.group(0)]._replace(start=hit.start(), end=hit.end(),
-                                                source="discourse"))
+        out.append(known[name]._replace(start=start, end=end, source="discourse"))
     return out
+
+
+def find_names(text: str, names: list[str]) -> list[tuple[int, int, str]]:
+    r"""(start, end, name) of each occurrence of one of ``names`` (non-empty) that stands
+    as a word of its own, left to right, never overlapping, the earliest-listed name where
+    several start at one offset: what ``finditer`` gives for the pattern
+    ``(?<![\w.-])(?:name1|name2|...)(?![\w])``, without compiling a pattern per article."""
+    hits = []
+    for rank, name in enumerate(names):
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            before = text[start - 1] if start else ""
+            after = text[end] if end < len(text) else ""
+            if not (before and (_is_word(before) or before in ".-")) and not (
+                    after and _is_word(after)):
+                hits.append((start, rank, end))
+            start = text.find(name, start + 1)
+    out = []
+    pos = 0
+    for start, rank, end in sorted(hits):
+        if start >= pos:
+            out.append((start, end, names[rank]))
+            pos = end
+    return out
+
+
+def _is_word(char: str) -> bool:
+    r"""Whether ``char`` is a word character (``\w`` of a str pattern)."""
+    return char.isalnum() or char == "_"
 
 
 HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+$")
@@ -499,15 +537,15 @@ def _from_span(text: str, start: int, end: int, label: str,
 ACRONYM = re.compile(r"^(?:[A-Z]{2,4}|[A-Z][a-z]?[A-Z]\w*)$")
 
 
-def proper_noun_mentions(article: Article, gaz: Gazetteer, taken: list[PlaceMention]
-                         ) -> list[PlaceMention]:
-    """Untagged proper nouns (PROPN) that strongly name a place: 'ex-Soviet Uzbekistan'."""
+def proper_noun_mentions(article: Article, gaz: Gazetteer, taken: list[PlaceMention],
+                         ents: Sequence[Any], people: set[str]) -> list[PlaceMention]:
+    """Untagged proper nouns (PROPN) that strongly name a place: 'ex-Soviet Uzbekistan';
+    ``ents`` are the doc's entities, ``people`` the article's person_words."""
     doc = article.doc
-    covered = {i for m in taken for i in range(m.start, m.end)}
-    covered |= {i for ent in doc.ents for i in range(ent.start_char, ent.end_char)}
-    people = person_words(article)
+    covered = [(m.start, m.end) for m in taken]
+    covered += [(ent.start_char, ent.end_char) for ent in ents]
     out: list[PlaceMention] = []
-    for run in _propn_runs(doc, covered):
+    for run in _propn_runs(doc, article.text, covered):
         for size in range(len(run), 0, -1):  # longest name first: "Kharkiv Oblast"
             span = run[:size]
             start, end = span[0].idx, span[-1].idx + len(span[-1].text)
@@ -520,16 +558,36 @@ def proper_noun_mentions(article: Article, gaz: Gazetteer, taken: list[PlaceMent
     return out
 
 
-def _propn_runs(doc: Any, covered: set[int]) -> list[list[Any]]:
-    """Runs of up to three capitalised proper nouns outside any entity."""
+def _propn_runs(doc: Any, text: str, covered: list[Span]) -> list[list[Any]]:
+    """Runs of up to three capitalised proper nouns (in ``doc`` of ``text``) that start
+    outside the ``covered`` character spans (entities, mentions taken)."""
+    inside = _union(covered)
+    lows = [lo for lo, _ in inside]
+    arr = doc.to_array([IDX, POS])  # only proper nouns become Token objects
     runs: list[list[Any]] = []
-    for tok in doc:
-        ok = tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.idx not in covered
-        if ok and runs and runs[-1][-1].i == tok.i - 1 and len(runs[-1]) < 3:
-            runs[-1].append(tok)
-        elif ok:
-            runs.append([tok])
+    for i in np.flatnonzero(arr[:, 1] == PROPN).tolist():
+        idx = int(arr[i, 0])
+        k = bisect_right(lows, idx) - 1
+        if not text[idx].isupper() or k >= 0 and idx < inside[k][1]:
+            continue
+        if runs and runs[-1][-1].i == i - 1 and len(runs[-1]) < 3:
+            runs[-1].append(doc[i])
+        else:
+            runs.append([doc[i]])
     return runs
+
+
+def _union(spans: list[Span]) -> list[Span]:
+    """The sorted, disjoint spans covering the same offsets as ``spans``."""
+    out: list[Span] = []
+    for lo, hi in sorted(spans):
+        if hi <= lo:
+            continue  # an empty span covers nothing
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 # ---------------------------------------------------------------- disambiguation
@@ -667,10 +725,12 @@ def record(gaz: Gazetteer, m: PlaceMention, i: int) -> dict[str, Any]:
 def find_places(article: Article) -> list[dict[str, Any]]:
     """All place mentions of an article with their resolved GeoNames-style records."""
     gaz = gazetteer()
-    mentions = entity_mentions(article, gaz)
-    mentions += proper_noun_mentions(article, gaz, mentions)
-    mentions += inner_mentions(article, gaz, mentions)
-    mentions += discourse_mentions(article, mentions)
+    ents = article.doc.ents  # Doc.ents builds its spans anew on every access: read once
+    people = person_words(article)
+    mentions = entity_mentions(article, gaz, ents, people)
+    mentions += proper_noun_mentions(article, gaz, mentions, ents, people)
+    mentions += inner_mentions(article, gaz, mentions, ents)
+    mentions += discourse_mentions(article, mentions, people)
     mentions += [m for m in abbreviation_mentions(article, gaz)
                  if all(m.end <= t.start or m.start >= t.end for t in mentions)]
     mentions = link_qualifiers(article.text, sorted(mentions))
