@@ -38,6 +38,8 @@ def test_no_act_without_its_object(text: str) -> None:
     ("The union insisted that the workers be paid.", "REQUEST"),
     ("The union insisted the government must pay the workers.", "REQUEST"),
     ("The senator asked the minister to resign.", "REQUEST"),
+    # a reported "should not" demands that someone refrain
+    ("The senator said the government should not cut the budget.", "REQUEST"),
     # a claim for damages is a legal accusation by whoever makes it
     ("The ministry faces more than 1,000 claims for damages from prisoners.", "ACCUSE"),
     # a reported breach of someone's rights is criticism; a coded violation stays itself

@@ -194,7 +194,16 @@ def code_token(tok: Any) -> Candidate | None:
         return None
     if cand is not None:
         _modality(cand)
+        if cand.negated and _must_not(tok):
+            cand.negated = False  # "said ministers should not cut X": a demand to refrain
     return cand
+
+
+def _must_not(verb: Any) -> bool:
+    """A reported "should not" / "must not": the demand itself is not negated."""
+    return _reporting_cue(verb) is not None and any(
+        c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in verb.children) and any(
+        c.dep_ == "neg" for c in verb.children)
 
 
 # Where a past form the tagger took for an adjective still heads a clause ("MPs pretended
