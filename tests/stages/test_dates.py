@@ -657,3 +657,61 @@ def test_anchor_windows_hold_words_and_numbers(nlp: Any) -> None:
         (lo_week - ANCHOR_WINDOW, lo_week + 4 + ANCHOR_WINDOW),
         (lo_year - ANCHOR_WINDOW, lo_year + 4 + ANCHOR_WINDOW)]
     assert windows(text, nlp(text)) == windows(text)  # the regex path without a parse
+
+
+FULL_DATES = ("On Tuesday, 4 March 2008 and Tuesday 4 March, 2008; March 4, 2008, "
+              "Mon., Sept. 3 and 3/4/2008 or 2008-03-04; may 4 2008, 12 May, in May 2008 a "
+              "Friday 13 June meeting; 1,5 May 2008 x2008-01-01 T4 March 2008 31 February 2009")
+
+
+def test_full_date_rules_find_what_they_found_without_their_start_look_ahead() -> None:
+    """The first-character look-ahead of the full-date rules only skips offsets where
+    no match can start; BBC texts too, where the evaluation data is at hand."""
+    import re
+
+    from helpers import SHARED
+
+    from newsgraph.eval.corpora import bbc_texts
+    from newsgraph.stages.dates import compiled, rule_starts
+
+    corpus = SHARED / "corpus" / "bbc.jsonl"
+    texts = [FULL_DATES, FULL_DATES.lower(), FULL_DATES.upper()]
+    texts += bbc_texts(corpus, 300) if corpus.exists() else []
+    for name, pattern in compiled():
+        start = rule_starts().get(name)
+        if start is None:
+            continue
+        assert pattern.pattern.startswith(start)
+        plain = re.compile(pattern.pattern[len(start):], pattern.flags)
+        for text in texts:
+            assert [m.span() for m in pattern.finditer(text)] == \
+                [m.span() for m in plain.finditer(text)]
+    assert [m.group(0) for m in dict(compiled())["date_dmy"].finditer(FULL_DATES)][:2] == [
+        "Tuesday, 4 March 2008", "Tuesday 4 March, 2008"]
+
+
+@pytest.mark.parametrize("span", [
+    "March 2005", "May 1999", "December 1800", "February 2099", "1 January 2000",
+    "29 February 2004", "31 December, 2004", "15 July 2006", "9 September 2001",
+    # not the plain shapes: dateparser itself
+    "29 February 2005", "31 April 2010", "March, 2005", "01 March 2005", "Sept 2005",
+    "3 Sept. 2005", "March 12, 2005", "12 march 2005", "2005",
+])
+def test_plain_dates_read_as_dateparser_reads_them(span: str) -> None:
+    """The direct reading of "12 March 2005" and "March 2005" is dateparser's."""
+    from newsgraph.stages.dates import _parser, parse_absolute
+
+    data = _parser().get_date_data(span)
+    expected = None if data is None or data.date_obj is None else (
+        data.date_obj.date(), str(data.period))
+    parse_absolute.cache_clear()
+    assert parse_absolute(span) == expected
+
+
+def test_dateparser_results_are_cached_within_a_bound() -> None:
+    from newsgraph.stages.dates import parse_absolute
+
+    parse_absolute.cache_clear()
+    assert parse_absolute("3 Sept. 2005") == parse_absolute("3 Sept. 2005")
+    info = parse_absolute.cache_info()
+    assert info.hits == 1 and info.maxsize is not None and info.maxsize <= 4096
