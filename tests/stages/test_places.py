@@ -166,3 +166,17 @@ def test_proper_noun_runs_skip_what_is_covered(stages: list[Any], text: str) -> 
                     walked.append([tok.i])
         assert [[t.i for t in run] for run in _propn_runs(doc, text, spans)] == walked
     assert _propn_runs(doc, text, [])  # the texts do have proper nouns
+
+
+def test_state_abbreviations_with_and_without_the_look_ahead() -> None:
+    """The capital looked for first only skips offsets where no abbreviation starts."""
+    import re
+
+    from newsgraph.stages.places import STATE_ABBREV
+
+    text = ("Alexandria, La. and Charleston, W.Va., Reno, Nev. and -Calif. then, Ga. or "
+            "x,Tex. Tulsa, Okla.; a, b. Dover, D. E. Austin,  Tex. ,W. Va. -N.Y.C.")
+    plain = re.compile(STATE_ABBREV.pattern.removeprefix("(?=[A-Z])"))
+    assert plain.pattern != STATE_ABBREV.pattern
+    found = [m.span() for m in STATE_ABBREV.finditer(text)]
+    assert found == [m.span() for m in plain.finditer(text)] and len(found) >= 5

@@ -225,10 +225,16 @@ TRIM_WORDS = re.compile(r"^(?:the|ex|former|pro|anti|(?:north|south)?(?:east|wes
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 
+# Patterns of clean and kind_near, compiled once (they run for every mention).
+LEADING_THE = re.compile(r"the\s+", re.I)
+WORD_AFTER = re.compile(r"\s+(\w+)")
+WORD_BEFORE = re.compile(r"(\w+)\s+(?:of\s+)?$")
+
+
 def clean(text: str) -> tuple[int, int]:
     """Offsets (within text) of the name proper: no article, prefix or possessive."""
     start, end = 0, len(text)
-    m = re.match(r"^(?:the\s+)", text, re.I)
+    m = LEADING_THE.match(text)
     if m:
         start = m.end()
     m2 = POSSESSIVE.search(text)
@@ -241,12 +247,12 @@ def clean(text: str) -> tuple[int, int]:
 
 def kind_near(text: str, start: int, end: int) -> str | None:
     """A word right after ("Kharkiv Oblast", "Luhansk region") or before ("city of X")."""
-    after = re.match(r"\s+(\w+)", text[end:end + 20])
+    after = WORD_AFTER.match(text[end:end + 20])
     if after and after.group(1).lower() in words()["admin"]:
         return words()["admin"][after.group(1).lower()]
     if after and after.group(1).lower() in words()["city"]:
         return "PPL"
-    before = re.search(r"(\w+)\s+(?:of\s+)?$", text[max(0, start - 20):start])
+    before = WORD_BEFORE.search(text[max(0, start - 20):start])
     if before and before.group(1).lower() in words()["city"]:
         return "PPL"
     return None
@@ -489,7 +495,9 @@ def _regions(gaz: Gazetteer, candidates: tuple[int, ...]) -> tuple[int, ...]:
     return tuple(i for i in candidates if gaz.place(i).fcode in ("PCLI", "ADM1"))
 
 
-STATE_ABBREV = re.compile(r"(?:(?<=,\s)|(?<=-))"
+# (Both branches start with a capital; looking for one first spares trying the
+# look-behinds at every offset of the text.)
+STATE_ABBREV = re.compile(r"(?=[A-Z])(?:(?<=,\s)|(?<=-))"
                           r"(?:[A-Z][a-z]{1,3}\.|[A-Z]\.\s?[A-Z][a-z]?\.(?:[A-Z]\.)?)")
 
 
