@@ -71,3 +71,14 @@ def test_a_surname_after_an_honorific_is_a_person_whatever_its_label() -> None:
         people = [e for e in run_until(text, "entities").entities or [] if "Clarke" in e.name]
         assert [(e.name, e.label, len(e.mentions)) for e in people] == [
             ("Charles Clarke", "PERSON", 2)], text
+
+
+def test_text_argument_gives_the_same_entities() -> None:
+    """The stage passes the article text (Doc.text is rebuilt on every access)."""
+    from newsgraph.stages.entities import cluster_entities
+
+    text = ("Russian President Vladimir Putin met the Chinese leader Xi Jinping. Mr Putin "
+            "said the president of the SCO, the Shanghai Cooperation Organisation, agreed.")
+    doc = run_until(text, "segment").doc
+    assert cluster_entities(doc, doc.text) == cluster_entities(doc)
+    assert {e.name for e in cluster_entities(doc, text)} >= {"Vladimir Putin", "Xi Jinping"}
