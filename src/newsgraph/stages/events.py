@@ -18,7 +18,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Any, NamedTuple
 
 from ..lexicons import cues
@@ -43,6 +43,7 @@ from .event_coder import (
 from .event_scan import EventScan
 from .figurative import NO_EVENT, figurative_code
 from .recipient_model import MEASURE_ENTS, UNITS, best_target, wants_target
+from .repair import QUOTE_TOKENS
 from .speakers import SpeakerIndex, resolve
 
 SKIP_ZONES = frozenset({"caption", "credit", "subheading", "boilerplate"})
@@ -475,14 +476,10 @@ class _Context:
                                           for c in head.children):
             return None
         word = head.lower_
-        found = None
-        for start, _, ent in self.mentions:
-            if start >= head.idx:
-                break
-            if ent.label in BODY_LABELS and len(ent.name.split()) > 1 \
-                    and ent.name.split()[-1].lower() == word:
-                found = ent
-        return found
+        earlier = self.mentions[:bisect_left(self.mention_starts, head.idx)]
+        return next((ent for _, _, ent in reversed(earlier) if ent.label in BODY_LABELS
+                     and len(ent.name.split()) > 1 and ent.name.split()[-1].lower() == word),
+                    None)
 
     def entity_of(self, head: Any) -> Entity | None:
         """The entity with a mention overlapping the head word, persons first (as
@@ -744,7 +741,7 @@ def _targets(cand: Candidate, quad: int) -> list[Any]:
     return [h for h in heads if not (_given(h) and is_means(h))]
 
 
-QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
+QUOTE_MARKS = QUOTE_TOKENS | {"'", "‘", "’"}  # the repair stage's marks, and single ones
 
 
 def _quoted_words(tok: Any) -> bool:
