@@ -25,7 +25,7 @@ from typing import Any
 from .. import lexicons
 from . import actors as act
 from . import event_lexicon as lex
-from .event_kinds import DEMONSTRATION, act_targets, labelled, street_protest
+from .event_kinds import DEMONSTRATION, act_targets, disapproving, labelled, street_protest
 from .event_kinds import conjuncts as _conj
 
 SUBJ = frozenset({"nsubj", "csubj"})
@@ -260,7 +260,7 @@ def _taking_part(noun: Any) -> list[Any]:
     if noun.dep_ != "pobj" or prep.lower_ not in TAKING_PART_PREPS \
             or prep.head.pos_ not in ("VERB", "AUX"):
         return []
-    return [c for c in prep.head.children if c.dep_ == "nsubj"]
+    return _subjects(prep.head)
 
 
 def _experiencers(noun: Any) -> list[Any]:
@@ -606,11 +606,12 @@ def _disapproved(verb: Any) -> bool:
         return False  # "said Russia violated the ceasefire": the violation is coded itself
     if verb.lemma_.lower() not in words and not any(
             (c.dep_ in ("acomp", "attr") or light and c.dep_ == "dobj")
-            and c.lemma_.lower() in words for c in verb.children):
+            and (c.lemma_.lower() in words or c.dep_ == "attr" and disapproving(c, words))
+            for c in verb.children):
         return False
     subjects = [c for c in verb.children if c.dep_ in SUBJ]
     return any(is_agentive(s) or _is_group(s) or s.lemma_.lower() in AUTHORED
-               for s in subjects)
+               or s.dep_ == "csubj" and s.tag_ == "VBG" for s in subjects)
 
 
 CRITICISE = "111"  # CAMEO: criticise or denounce
@@ -910,7 +911,24 @@ def _fronted_subject(verb: Any) -> list[Any]:
         if child.dep_ in ("advmod", "npadvmod") and child.i < verb.i \
                 and child.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"):
             return [child]
-    return []
+    return _inverted_speaker(verb)
+
+
+def _inverted_speaker(verb: Any) -> list[Any]:
+    """"X is wrong, President Lopez of Peru has said": the parser may hang the speaker as
+    an apposition inside the fronted clause; a name whose phrase ends just before the
+    reporting verb (or its auxiliaries) is its subject."""
+    if verb.lemma_.lower() not in PLAIN_CUES:
+        return []
+    first = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "neg")
+                          and c.i < verb.i)])
+    if first == 0:
+        return []
+    tok = verb.doc[first - 1]
+    while tok.dep_ == "pobj" and tok.head.head.dep_ == "appos":  # "Lopez of Peru"
+        tok = tok.head.head
+    heads = [t for t in (tok, tok.head) if t.dep_ == "appos" and t.ent_type_ == "PERSON"]
+    return heads[:1] if heads and heads[0].i < verb.i else []
 
 
 def _conjoined_name(prep: Any) -> list[Any]:

@@ -86,16 +86,16 @@ def labelled(verb: Any, words: frozenset[str]) -> list[Any] | None:
         return None
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     for child in verb.children:
-        if child.dep_ in LABEL_DEPS and _disapproving(child, words):
+        if child.dep_ in LABEL_DEPS and disapproving(child, words):
             subj = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
             return subj or objects
         if child.dep_ == "prep" and child.lower_ == "as" and any(
-                _disapproving(o, words) for o in child.children):
+                disapproving(o, words) for o in child.children):
             return objects  # "described the plan as a fiasco"
     return None
 
 
-def _disapproving(label: Any, words: frozenset[str]) -> bool:
+def disapproving(label: Any, words: frozenset[str]) -> bool:
     """A label that is, or is qualified by, a word of disapproval ("a terrible waste")."""
     return label.lemma_.lower() in words or any(
         c.dep_ in ("amod", "compound") and c.lemma_.lower() in words for c in label.children)

@@ -153,6 +153,10 @@ def _clause_heads(flags: np.ndarray, pos: np.ndarray, heads: np.ndarray, deps: n
     inner = inner[dep_in(NOUN_ARG_DEPS)[heads[heads[inner]]]]
     want[heads[heads[heads[inner]]]] = True
     want[heads[((flags & CLAUSE_WORD) > 0) & dep_in(CLAUSE_WORD_DEPS)]] = True
+    # "said the plan was a shameful decision": the word qualifies the predicate noun
+    inner = np.flatnonzero(((flags & CLAUSE_WORD) > 0) & dep_in(("amod",)))
+    inner = inner[dep_in(("attr",))[heads[inner]]]
+    want[heads[heads[inner]]] = True
     want |= verbish & noun[heads]  # "sanctions imposed by": a participle under the noun
     want &= any_of(pos, CLAUSE_POS)
     return np.flatnonzero(want).tolist()

@@ -329,7 +329,9 @@ class _Context:
         scores highest, marked ``via: "model"`` with its score; a joint act of several
         parties keeps none (each is the other's counterpart). A thing chosen so ("the
         attacks") is a target PLV would mark, but its modifiers give it no country."""
-        choice = best_target(event, self.doc) if wants_target(event) else None
+        if not wants_target(event) or _denied_claim(event, self.doc):
+            return
+        choice = best_target(event, self.doc)
         if choice is None or _quoted_words(choice.token):
             return
         quote = next((q for q in self.quotes if q.id == event["quote"]), None)
@@ -622,6 +624,18 @@ def _aimed_at(head: Any, cand: Candidate, quad: int) -> bool:
         return False
     prep = head.head
     return prep.lower_ not in ("of", "for") or prep.lower_ == "for" and stance_noun(prep.head)
+
+
+# Verbs that deny a claim: with a clause for their object ("denied his cabinet was split")
+# what is denied is a proposition, and whoever the clause names is not the target.
+DENIAL_VERBS = frozenset({"deny", "refute", "rebut", "dispute"})
+
+
+def _denied_claim(event: dict[str, Any], doc: Any) -> bool:
+    """A denial whose object is a clause: no party is its target, so the model picks none."""
+    span = doc.char_span(*event["trigger"], alignment_mode="expand")
+    verbs = [t for t in span or [] if t.lemma_.lower() in DENIAL_VERBS]
+    return any(c.dep_ == "ccomp" for v in verbs for c in v.children)
 
 
 def party_kind(record: dict[str, Any]) -> str:

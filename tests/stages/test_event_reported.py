@@ -1,0 +1,64 @@
+"""Reported judgements and denials in plain sentences: who speaks when the parser hangs
+the speaker inside the fronted clause, which predicates are criticism, and what a denial
+of a claim is aimed at (hand-built sentences)."""
+
+from typing import Any
+
+from helpers import run_until
+
+
+def _events(text: str, kind: str) -> list[dict[str, Any]]:
+    article = run_until(text, "events")
+    return [e for e in article.extra["events"] if e["type"] == kind]
+
+
+def _names(text: str, parties: list[dict[str, Any]]) -> list[str]:
+    return [text[p["start"]:p["end"]] for p in parties]
+
+
+def test_a_denied_claim_names_no_target() -> None:
+    """"denied her council was divided": the clause is what is denied; the council is no
+    target (regression: the learned fallback took the clause's subject)."""
+    text = "The mayor denied her council was divided over the budget."
+    found = _events(text, "REJECT")
+    assert found and found[0]["recipient"] == []
+
+
+def test_a_denied_accusation_keeps_its_author() -> None:
+    """Control: denying a noun ("the accusations made by X") is still aimed at X."""
+    text = "Peru denied the accusations made by Bolivia."
+    found = _events(text, "REJECT")
+    assert found and _names(text, found[0]["recipient"]) == ["Bolivia"]
+
+
+def test_a_speaker_hung_as_apposition_still_speaks() -> None:
+    """"X is a wrong view of Y, President Karimov of Uzbekistan has said during a visit
+    to France": the parser makes the president an apposition of "Islam" and leaves "said"
+    without a subject; he still speaks, and still makes the visit."""
+    text = ("Forbidding girls to study is an outdated view of Islam, President Karimov of "
+            "Uzbekistan has said during a visit to France.")
+    visits = _events(text, "CONSULT")
+    assert visits and _names(text, visits[0]["actor"]) == [
+        "President Karimov of Uzbekistan"]
+    assert _names(text, visits[0]["recipient"]) == ["France"]
+
+
+def test_a_predicate_noun_qualified_by_disapproval_is_criticism() -> None:
+    """"said the council's plan was a shameful one": the adjective qualifies the predicate
+    noun, and the judgement is criticism by the speaker."""
+    text = "Ms Okafor said the council's plan was a shameful decision."
+    found = _events(text, "ACCUSE")
+    assert found and _names(text, found[0]["actor"]) == ["Ms Okafor"]
+
+
+def test_a_judged_practice_is_criticism() -> None:
+    """"Closing the libraries is a backward step, the senator said": a practice someone
+    carries out, judged, is criticism."""
+    text = "Closing the libraries is a backward step, the senator said."
+    found = _events(text, "ACCUSE")
+    assert found and _names(text, found[0]["actor"]) == ["senator"]
+
+
+def test_a_judged_sight_is_no_criticism() -> None:
+    """Control: "the rain was a pathetic sight" judges no one's act."""
+    assert _events("Ms Okafor said the rain was a pathetic sight.", "ACCUSE") == []
