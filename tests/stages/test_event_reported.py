@@ -62,3 +62,21 @@ def test_a_judged_practice_is_criticism() -> None:
 def test_a_judged_sight_is_no_criticism() -> None:
     """Control: "the rain was a pathetic sight" judges no one's act."""
     assert _events("Ms Okafor said the rain was a pathetic sight.", "ACCUSE") == []
+
+
+def test_a_passive_accusation_takes_its_accuser_from_the_next_sentence() -> None:
+    """A lede "X has been accused of ..." names the accuser in the next sentence's
+    reporting clause (regression: the accusation had no actor and was dropped)."""
+    text = ("Maria Lopez has been accused of hiding the cost of the new stadium. "
+            "Councillor Juan Ortiz told reporters the figures were false.")
+    found = _events(text, "ACCUSE")
+    assert found and _names(text, found[0]["actor"]) == ["Councillor Juan Ortiz"]
+    assert _names(text, found[0]["recipient"]) == ["Maria Lopez"]
+    assert found[0]["actor"][0]["via"] == "next sentence"
+
+
+def test_a_passive_accusation_followed_by_no_speech_has_no_accuser() -> None:
+    """Control: a next sentence that reports no speech names no accuser."""
+    text = ("Maria Lopez has been accused of hiding the cost of the new stadium. "
+            "The figures were released on Monday by Juan Ortiz.")
+    assert _events(text, "ACCUSE") == []

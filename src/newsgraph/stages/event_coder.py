@@ -179,6 +179,7 @@ class Candidate:
     future: bool = False
     covered: set[int] = field(default_factory=set)
     inner: str | None = None  # the code of the action a frame governs ("agreed to send")
+    actor_via: str | None = None  # how actors not named in the clause were found
 
     def coding(self, scheme: str = "2024") -> lex.Coding:
         return lex.coding(self.cameo, scheme)

@@ -168,6 +168,9 @@ def sentence_candidates(doc: Any, heads: list[int], nouns: list[int]) -> list[Ca
     cands = [c for c in (code_token(doc[i]) for i in heads) if c is not None]
     for coded in cands:
         refusal(coded)
+        if not coded.actors:
+            coded.actors = accuser_after(coded)
+            coded.actor_via = "next sentence" if coded.actors else None
     keep = [c for c in cands if not any(c.head.i in o.covered for o in cands if o is not c)]
     keep = [c for c in keep if not c.negated and not c.hypothetical
             and (c.actors or _agentless_state_act(c))]
@@ -180,6 +183,32 @@ def sentence_candidates(doc: Any, heads: list[int], nouns: list[int]) -> list[Ca
             if cand and cand.actors and not cand.negated:
                 keep.append(cand)
     return sorted(keep, key=lambda c: c.trigger[0].i)
+
+
+# Codes of accusation a news lede reports in the passive, naming the accuser in the
+# next sentence: "X has been accused of ... . Tory spokesman Y told MPs ..." (CAMEO 111
+# criticise, 112 accuse).
+LEDE_ACCUSATIONS = frozenset({"111", "112"})
+
+
+def accuser_after(cand: Candidate) -> list[Any]:
+    """The accuser of an agentless passive accusation: the named subject of the next
+    sentence's reporting verb, when that sentence reports speech; else nobody."""
+    head = cand.head
+    if cand.cameo[:3] not in LEDE_ACCUSATIONS or not any(
+            c.dep_ == "auxpass" for c in head.children) \
+            or any(c.dep_ == "agent" for c in head.children):
+        return []
+    doc, end = head.doc, head.sent.end
+    if end >= len(doc):
+        return []
+    root = doc[end].sent.root
+    if root.lemma_.lower() not in cues():
+        return []
+    subjects = [c for c in root.children if c.dep_ == "nsubj" and is_agentive(c)
+                and c.ent_type_ in ("PERSON", "ORG")]
+    return subjects[:1] if subjects and all(
+        subjects[0].lower_ != r.lower_ for r in cand.recipients) else []
 
 
 def refusal(cand: Candidate) -> None:
@@ -251,6 +280,8 @@ class _Context:
             actors = [{**_place_record(state), "sector": "GOV"}] if state is not None else []
         if not actors:
             return None
+        for a in actors if cand.actor_via else ():
+            a["via"] = cand.actor_via  # "X has been accused ... . Y told MPs": Y accuses
         named: set[int] = set()  # recipients that are names, kept even when uncoded
         recipients = []
         stance = coding.quad == VERBAL_CONFLICT or cand.cameo[:2] in APPROVAL_ROOTS
