@@ -80,3 +80,28 @@ def test_a_passive_accusation_followed_by_no_speech_has_no_accuser() -> None:
     text = ("Maria Lopez has been accused of hiding the cost of the new stadium. "
             "The figures were released on Monday by Juan Ortiz.")
     assert _events(text, "ACCUSE") == []
+
+
+def test_a_decision_to_take_a_stance_is_the_stance() -> None:
+    """"confirmed its decision to back the plans" backs them (regression: every decision's
+    to-clause was read as not yet done)."""
+    text = "The party confirmed its decision to back the Labour plans."
+    found = _events(text, "SUPPORT")
+    assert found and _names(text, found[0]["actor"]) == ["party"]
+
+
+def test_a_decision_to_act_is_not_yet_the_act() -> None:
+    """Control: "a decision to send troops" reports no deployment."""
+    assert _events("The cabinet made a decision to send troops to Mali.", "MOBILIZE") == []
+
+
+def test_a_fronted_date_does_not_make_a_claim_a_demand() -> None:
+    """"On Monday the mayor insisted the budget did not mean cuts" claims; "On Monday" is
+    no "insist on" (regression: any preposition made it a demand)."""
+    text = "On Monday the mayor insisted the new budget did not mean cuts to schools."
+    assert _events(text, "REQUEST") == []
+
+
+def test_insisting_on_something_is_a_demand() -> None:
+    """Control: "insisted on a new vote" demands it."""
+    assert _events("The union insisted on a new vote.", "REQUEST")

@@ -337,6 +337,7 @@ def _code_verb(verb: Any) -> Candidate | None:
 # deal did not mean Y" claims.
 ASSERTING = frozenset({"insist"})
 PLEDGING_AUX = frozenset({"would", "will"})  # "insisted they would hold X to account"
+INSIST_ON = frozenset({"on", "upon"})
 
 
 # Request verbs that also ask questions: "asked X to leave" requests, "asked why X left"
@@ -360,8 +361,9 @@ def _question(verb: Any) -> bool:
 def _asserted(verb: Any) -> bool:
     """A that-clause stating a fact (no "should"/"must", not a bare subjunctive), and no
     "insist on X"."""
-    if any(c.dep_ in ("xcomp", "prep") for c in verb.children):
-        return False
+    if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in INSIST_ON and c.i > verb.i
+           for c in verb.children):
+        return False  # "insisted on a recount"; "On Monday X insisted ..." still claims
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     return bool(clauses) and not any(_subjunctive(c) or any(
         a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX | PLEDGING_AUX for a in c.children)
@@ -826,7 +828,7 @@ def _hypothetical(head: Any, auxes: set[str], reported: bool) -> bool:
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
             return True
         if tok.dep_ in ("acl", "relcl") and tok.head.lemma_.lower() in NONFACTIVE_NOUNS \
-                and not _steps_taken(tok.head):
+                and not _steps_taken(tok.head) and not _stance_decided(tok):
             return True
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NONFACTIVE_VERBS:
             return True
@@ -834,6 +836,19 @@ def _hypothetical(head: Any, auxes: set[str], reported: bool) -> bool:
             return False
         tok = tok.head
     return False
+
+
+# A decision to take a stance is the stance taken: "its decision to back the plans" backs
+# them (CAMEO 05 endorse, 12 reject), unlike "a decision to send troops", not yet done.
+DECIDED_NOUNS = frozenset({"decision", "choice"})
+DECIDED_STANCES = frozenset({"05", "12"})
+
+
+def _stance_decided(clause: Any) -> bool:
+    """The to-clause of a decision whose verb is a stance ("decision to back/oppose X")."""
+    row = lex.first_row(clause, "V") if clause.pos_ == "VERB" else None
+    return clause.head.lemma_.lower() in DECIDED_NOUNS and row is not None \
+        and row.cameo[:2] in DECIDED_STANCES
 
 
 def _steps_taken(noun: Any) -> bool:
