@@ -105,3 +105,25 @@ def test_a_fronted_date_does_not_make_a_claim_a_demand() -> None:
 def test_insisting_on_something_is_a_demand() -> None:
     """Control: "insisted on a new vote" demands it."""
     assert _events("The union insisted on a new vote.", "REQUEST")
+
+
+def test_whoever_is_outraged_at_someone_criticises_them() -> None:
+    """"was outraged at the remarks by the minister": the one who feels it criticises the
+    remarks' author (regression: feelings of dismay were no event)."""
+    text = "Ms Diaz was outraged at the remarks by the minister."
+    found = _events(text, "ACCUSE")
+    assert found and _names(text, found[0]["actor"]) == ["Ms Diaz"]
+    assert _names(text, found[0]["recipient"]) == ["minister"]
+
+
+def test_an_act_that_angers_people_is_criticised_by_them() -> None:
+    """"The ruling angered farmers": the active verb's object feels it."""
+    text = "The ruling angered farmers across the region."
+    found = _events(text, "ACCUSE")
+    assert found and _names(text, found[0]["actor"]) == ["farmers"]
+
+
+def test_dismay_at_no_ones_doing_is_no_criticism() -> None:
+    """Control: "shocked at the findings", "the storm shocked everyone": nobody is blamed."""
+    for text in ("She said she was shocked at the findings.", "The storm shocked everyone."):
+        assert _events(text, "ACCUSE") == []

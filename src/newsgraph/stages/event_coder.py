@@ -280,6 +280,8 @@ def _code_verb(verb: Any) -> Candidate | None:
     row = lex.first_row(verb, "V")
     if row is not None and row.cameo == lex.NO_EVENT:
         return None  # "took a one-off charge": no event, and no event noun carried
+    if row is not None and row.frame == "feeling":
+        return _feeling(verb, row)
     if row is not None and row.lemma in ASSERTING and _asserted(verb):
         return None  # "insisted the plan did not mean ...": a claim, not a demand
     if row is not None and row.lemma in ASKING and _question(verb):
@@ -331,6 +333,43 @@ def _code_verb(verb: Any) -> Candidate | None:
     if not any(_codable(r) for r in cand.recipients):
         cand.recipients = act_targets(cand.cameo, cand.trigger, _codable) or cand.recipients
     return cand
+
+
+# Prepositions naming the cause of a feeling: "appalled by / at / with X".
+CAUSE_PREPS = frozenset({"by", "at", "with", "over", "about"})
+
+
+def _feeling(verb: Any, row: lex.Trigger) -> Candidate | None:
+    """"The mayor was appalled by the decision", "the ruling angered farmers": whoever
+    feels it criticises the cause (or its author); none felt by no one named is coded."""
+    passive = verb.tag_ == "VBN" and (verb.dep_ in ("acomp", "amod", "xcomp") or any(
+        c.dep_ in ("auxpass", "nsubjpass") for c in verb.children))
+    if passive:
+        feelers = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")] or (
+            _subjects(verb.head) if verb.dep_ in ("acomp", "xcomp") else [])
+        causes = _prep_objects(verb, CAUSE_PREPS) or [
+            o for c in verb.children if c.dep_ == "agent" for o in c.children
+            if o.dep_ == "pobj"]
+    else:
+        feelers = [c for c in verb.children if c.dep_ == "dobj"]
+        causes = [c for c in verb.children if c.dep_ in SUBJ]
+    feelers = [f for f in feelers if is_agentive(f) or _is_group(f) or f.pos_ == "PRON"]
+    causes = [c for c in authors(_conj(causes)) if _blameable(c)]
+    if not feelers or not causes:
+        return None  # "shocked at the findings", "the storm shocked X": no one's doing
+    cand = Candidate(row.cameo, [verb], verb, _conj(feelers), causes)
+    cand.covered |= {t.i for t in verb.subtree} - {verb.i}
+    return cand
+
+
+def _blameable(tok: Any) -> bool:
+    """Someone, or something someone did or proposed ("the decision", "the attacks", "his
+    remarks"); not a finding or an event of nature."""
+    lemma = tok.lemma_.lower()
+    return is_agentive(tok) or _is_group(tok) or tok.pos_ == "PRON" \
+        or lemma in AUTHORED | NONFACTIVE_NOUNS \
+        or tok.pos_ == "NOUN" and lex.match(tok, "N") is not None \
+        or any(c.dep_ == "poss" for c in tok.children)
 
 
 # Demand verbs that also just assert: "insisted that X be freed" demands, "insisted the
