@@ -175,7 +175,8 @@ class _Finder:
         # tokens reading "according" (as in "according to CNN"), for _reported_via
         self.according: list[int] = np.flatnonzero(self.arrays.lower == ACCORDING).tolist()
         quoted = [(s.open, s.close + s.close_width) for s in segs]
-        self.index = SpeakerIndex(self.doc, article.entities or [], quoted, self.arrays)
+        self.index = SpeakerIndex(self.doc, article.entities or [], quoted, self.arrays,
+                                  self.text)
         self.skipped = sorted((z["start"], z["end"]) for z in article.zones or []
                               if z["kind"] in SKIP_ZONES)
 

@@ -42,10 +42,10 @@ class SpeakerIndex:
     """Entity mentions of one article, indexed by offset, for resolving speakers."""
 
     def __init__(self, doc: Any, entities: list[Entity], quoted: list[Span],
-                 arrays: DocArrays | None = None) -> None:
+                 arrays: DocArrays | None = None, text: str | None = None) -> None:
         arrays = arrays or DocArrays(doc)
         self.doc = doc
-        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self._text = text  # the Doc's text, when the caller has it (the article's text)
         self.quoted = sorted(quoted)
         self.by_offset: list[tuple[int, int, Entity]] = sorted(
             (m.start, m.end, e) for e in entities for m in e.mentions
@@ -53,8 +53,23 @@ class SpeakerIndex:
         self.starts = [s for s, _, _ in self.by_offset]
         self.tok_starts = arrays.starts
         self.sent_of_tok = arrays.sent_of_tok
-        self.sent_bounds = [(s.start_char, s.end_char) for s in doc.sents]
+        self._sent_bounds: list[Span] | None = None
         self.extra: list[Candidate] = []  # resolved speakers, added as they are found
+
+    @property
+    def text(self) -> str:
+        """The Doc's text, read on first use: Doc.text is rebuilt from every token on each
+        access, and most articles never need it here."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
+
+    @property
+    def sent_bounds(self) -> list[Span]:
+        """Character spans of the Doc's sentences, walked on first use (pronouns only)."""
+        if self._sent_bounds is None:
+            self._sent_bounds = [(s.start_char, s.end_char) for s in self.doc.sents]
+        return self._sent_bounds
 
     def in_quote(self, offset: int) -> bool:
         return covers(self.quoted, offset)
