@@ -11,7 +11,7 @@ from typing import Any
 
 from ..lexicons import cues
 from . import actors as act
-from .event_coder import is_agentive
+from .event_args import is_agentive
 
 # A proposal named again with a definite article ("oppose the proposals") is aimed at its
 # author named up to this many sentences before (this one included), by a possessive or

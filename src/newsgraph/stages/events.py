@@ -27,18 +27,15 @@ from ..records import Article, Entity, Quote
 from . import actors as act
 from . import event_lexicon as lex
 from .event_antecedents import demonstrative_antecedent, earlier_author, reporting_role
+from .event_args import VERBAL_CONFLICT_QUAD, is_agentive, is_means, stance_noun
 from .event_coder import (
     CONFLICT_QUAD,
     COOPERATION_QUADS,
     FRAME_CODES,
-    VERBAL_CONFLICT_QUAD,
     Candidate,
     code_noun,
     code_token,
     conditioned,
-    is_agentive,
-    is_means,
-    stance_noun,
 )
 from .event_scan import EventScan
 from .figurative import NO_EVENT, figurative_code

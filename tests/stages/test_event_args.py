@@ -1,0 +1,39 @@
+"""The argument finders of a coded clause (``stages/event_args.py``), on hand-built
+sentences parsed by the default model."""
+
+from typing import Any
+
+from newsgraph.nlp import load
+from newsgraph.stages.event_args import _recipients, _subjects, is_agentive, is_means
+
+
+def _parse(text: str) -> Any:
+    return load()(text)
+
+
+def _token(doc: Any, word: str) -> Any:
+    return next(t for t in doc if t.text == word)
+
+
+def test_the_passive_agent_is_the_actor() -> None:
+    doc = _parse("The embassy was attacked by rebels on Monday.")
+    assert [t.text for t in _subjects(_token(doc, "attacked"))] == ["rebels"]
+
+
+def test_what_is_sent_is_the_means_and_where_it_goes_the_recipient() -> None:
+    doc = _parse("Norway sent troops to Mali.")
+    assert is_means(_token(doc, "troops"))
+    assert [t.text for t in _recipients(_token(doc, "sent"), None)] == ["Mali"]
+
+
+def test_a_count_of_people_is_not_a_means() -> None:
+    doc = _parse("Police detained dozens of activists.")
+    assert not is_means(_token(doc, "dozens"))
+
+
+def test_the_name_of_a_thing_cannot_act() -> None:
+    doc = _parse("Mary Chen won the Nobel Prize in Literature.")
+    prize = _token(doc, "Prize")
+    assert is_agentive(_token(doc, "Chen"))
+    assert prize.pos_ == "PROPN" and prize.ent_type_ == "WORK_OF_ART"  # a name, of a thing
+    assert not is_agentive(prize)
