@@ -127,3 +127,19 @@ def test_dismay_at_no_ones_doing_is_no_criticism() -> None:
     """Control: "shocked at the findings", "the storm shocked everyone": nobody is blamed."""
     for text in ("She said she was shocked at the findings.", "The storm shocked everyone."):
         assert _events(text, "ACCUSE") == []
+
+
+def test_complaints_received_are_made_by_whoever_sent_them() -> None:
+    """"contacted police after receiving complaints from the public": the public complains
+    (regression: "from" hangs on the verb, and the noun was left without an actor)."""
+    text = "The charity contacted police after receiving complaints from the public."
+    found = _events(text, "ACCUSE")
+    assert found and _names(text, found[0]["actor"]) == ["public"]
+
+
+def test_threats_got_from_someone_are_theirs() -> None:
+    """"The agency got threats from the gang": the gang threatens (regression: the
+    receiving verb's swap looked for "from" on the verb only)."""
+    text = "The agency got threats from the gang."
+    found = _events(text, "THREATEN")
+    assert found and _names(text, found[0]["actor"]) == ["gang"]

@@ -189,14 +189,15 @@ def code_noun(noun: Any) -> Candidate | None:
     if not actors and lex.coding(row.cameo).type not in MOVES_FROM:
         # "criticism from the UN"; "faces claims ... from prisoners", where the parser
         # hangs "from" on the verb that faces it
-        holders = [noun, noun.head] if _experiencers(noun) else [noun]
+        holders = [noun, noun.head] if _experiencers(noun) or _received(noun) else [noun]
         actors = [o for h in holders for c in h.children if c.dep_ == "prep"
                   and c.lower_ == "from" for o in c.children
                   if o.dep_ == "pobj" and (is_agentive(o) or _is_group(o))]
     if not actors and row.cameo[:2] == CONSULT_ROOT:
         actors = _taking_part(noun)
     actors = _conj(actors)
-    recipients = _experiencers(noun) or authors(_noun_recipients(noun))
+    recipients = _experiencers(noun) or (_subjects(noun.head) if _received(noun) else []) \
+        or authors(_noun_recipients(noun))
     cand = Candidate(row.cameo, [noun], noun, actors,
                      [r for r in recipients if all(r.i != a.i for a in actors)])
     cand.negated = any(c.lower_ in NEG_WORDS for c in noun.children if c.dep_ in ("det", "neg"))
@@ -217,6 +218,11 @@ def _taking_part(noun: Any) -> list[Any]:
             or prep.head.pos_ not in ("VERB", "AUX"):
         return []
     return _subjects(prep.head)
+
+
+def _received(noun: Any) -> bool:
+    """"after receiving complaints from the public": the receiver is the target."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING_VERBS
 
 
 def _experiencers(noun: Any) -> list[Any]:
@@ -259,8 +265,9 @@ def _code_verb(verb: Any) -> Candidate | None:
     if row.lemma == "protest" and noun is None and street_protest(verb, cand.actors, _sector):
         cand.cameo = DEMONSTRATION
     if verb.lemma_.lower() in RECEIVING_VERBS:
-        givers = _conj([o for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
-                        for o in c.children if o.dep_ == "pobj"])
+        holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+        givers = _conj([o for h in holders for c in h.children if c.dep_ == "prep"
+                        and c.lower_ == "from" for o in c.children if o.dep_ == "pobj"][:1])
         if givers:  # "received support from the US military": the US military gave it
             cand.actors, cand.recipients = givers, cand.actors
     stance = _arg_object(verb, row)
