@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections import Counter
 from functools import cache
 from typing import Any
 
@@ -88,7 +89,7 @@ def sample(article: Article) -> str:
 
 def detect(text: str) -> dict[str, Any]:
     """The most likely language of a text, or undetermined when it is too short to tell."""
-    if sum(c.isalpha() for c in text) < MIN_LETTERS:
+    if _letters(text)[0] < MIN_LETTERS:
         return {"code": UNDETERMINED, "probability": None, "method": "too short to tell"}
     surely = plainly_english(text)
     if surely is not None:
@@ -114,13 +115,14 @@ def detect(text: str) -> dict[str, Any]:
 def plainly_english(text: str) -> dict[str, Any] | None:
     """The English verdict for Latin-script prose that is a third or more English function
     words of many kinds; None when that does not settle it (langdetect then decides)."""
-    letters = [c for c in text if c.isalpha()]
-    if sum(ord(c) >= LATIN_END for c in letters) > len(letters) / 10:
+    n_letters, non_latin = _letters(text)
+    if non_latin > n_letters / 10:
         return None
-    words = [w.lower() for w in _WORD.findall(text)]
+    counts = _word_counts(text)
     english = stop_words(ENGLISH) or frozenset()
-    share = _share(words, english) if words else 0.0
-    if share < ENGLISH_SURE_SHARE or len(english.intersection(words)) < ENGLISH_SURE_DISTINCT:
+    n_words = sum(counts.values())
+    share = sum(n for w, n in counts.items() if w in english) / n_words if n_words else 0.0
+    if share < ENGLISH_SURE_SHARE or len(english.intersection(counts)) < ENGLISH_SURE_DISTINCT:
         return None
     return {"code": ENGLISH, "probability": None,
             "method": f"English function words ({share:.2f} of the words)"}
@@ -142,6 +144,27 @@ def borne_out(text: str, code: str) -> bool:
     foreign = {w for w in words if w in theirs and w not in english}
     return (share >= MIN_FUNCTION_SHARE and share > _share(words, english)
             and len(foreign) >= MIN_DISTINCT_FOREIGN)
+
+
+def _letters(text: str) -> tuple[int, int]:
+    """How many letters the text has, and how many of them are outside the Latin blocks:
+    each distinct character is tested once (a per-character loop cost most of this stage)."""
+    n_letters = non_latin = 0
+    for c, n in Counter(text).items():
+        if c.isalpha():
+            n_letters += n
+            if ord(c) >= LATIN_END:
+                non_latin += n
+    return n_letters, non_latin
+
+
+def _word_counts(text: str) -> Counter[str]:
+    """How often each lower-cased word occurs: ``[w.lower() for w in _WORD.findall(text)]``
+    counted, lower-casing each distinct spelling once."""
+    counts: Counter[str] = Counter()
+    for w, n in Counter(_WORD.findall(text)).items():
+        counts[w.lower()] += n
+    return counts
 
 
 def _share(words: list[str], vocabulary: frozenset[str]) -> float:
