@@ -143,3 +143,20 @@ def test_threats_got_from_someone_are_theirs() -> None:
     text = "The agency got threats from the gang."
     found = _events(text, "THREATEN")
     assert found and _names(text, found[0]["actor"]) == ["gang"]
+
+
+def test_someones_aides_act_for_their_side() -> None:
+    """"Senator Ruiz of Chile said her aides had held talks": the aides are Chile's
+    (regression: "her aides" had no code and the talks no actor)."""
+    text = "Senator Ruiz of Chile said her aides had held talks with the rebels."
+    found = _events(text, "CONSULT")
+    assert found and _names(text, found[0]["actor"]) == ["her aides"]
+    assert found[0]["actor"][0]["country"] == "CHL"
+
+
+def test_a_named_persons_team_acts_even_uncoded() -> None:
+    """"Anna Berg said her team held a long discussion": the team is an actor even when
+    Berg has no code."""
+    text = "Anna Berg said her team had reached a view after holding a long discussion."
+    found = _events(text, "CONSULT")
+    assert found and _names(text, found[0]["actor"]) == ["her team"]

@@ -414,7 +414,12 @@ class _Context:
             code.country = act.code_tokens(act.phrase_tokens(head, wide=True)).country
             borrowed = code.country is not None and entity is None and code.sector is None \
                 and head.pos_ == "NOUN"
-        person = entity is not None and entity.label in NAMED_ACTORS or _acronym(head)
+        owner = self._entourage(head) if code.country is None and code.sector is None \
+            and entity is None else None
+        if owner is not None:  # "his team": his side, even when he has no code
+            code.country, code.sector = owner["country"], owner["sector"]
+        person = entity is not None and entity.label in NAMED_ACTORS or _acronym(head) \
+            or owner is not None
         if code.country is None and code.sector is None and not person and not target:
             return None  # "the West", "the resolution": no actor PLOVER can code
         if self.skipped(head.idx):
@@ -424,6 +429,14 @@ class _Context:
         record = _record(start, end, entity, name, code)
         record["_borrowed"] = borrowed
         return record
+
+    def _entourage(self, head: Any) -> dict[str, Any] | None:
+        """Whoever "his team", "her aides", "Mr Lee's advisers" belong to: a group of
+        someone's people acts for their side."""
+        if head.lemma_.lower() not in ENTOURAGE:
+            return None
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        return self.actor(owners[0], None) if owners else None
 
     def _owner(self, head: Any, quote: Quote | None) -> dict[str, Any] | None:
         """The party whose thing a target is ("Tom Olsen's decision"), when its possessor
@@ -652,6 +665,11 @@ def _aimed_at(head: Any, cand: Candidate, quad: int) -> bool:
         return False
     prep = head.head
     return prep.lower_ not in ("of", "for") or prep.lower_ == "for" and stance_noun(prep.head)
+
+
+# Groups of someone's own people, who act for that person's side: "his team", "her aides".
+ENTOURAGE = frozenset({"team", "aide", "adviser", "advisor", "staff", "camp", "entourage",
+                       "colleague", "ally", "lieutenant", "deputy"})
 
 
 # Verbs that deny a claim: with a clause for their object ("denied his cabinet was split")
