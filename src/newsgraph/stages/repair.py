@@ -166,7 +166,8 @@ class RepairStage(Stage):
         article.quote_marks = marks
         hints = glued_boundaries(text, marks)
         seen = {h["offset"] for h in hints}
-        hints += [h for h in glued_hints(text) if h["offset"] not in seen]
+        glued = glued_hints(text)
+        hints += [h for h in glued if h["offset"] not in seen]
         hints.sort(key=lambda h: h["offset"])
         article.hints = hints
-        article.zones = find_zones(text, article.paragraphs)
+        article.zones = find_zones(text, article.paragraphs, glued)

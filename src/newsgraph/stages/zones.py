@@ -151,17 +151,22 @@ def _token(text: str, i: int) -> str:
     return "".join(c for c in text[lo:hi] if c.isalnum()).lower()
 
 
-def all_glued(text: str) -> list[int]:
-    """Every glued sentence start: the period cue of repair plus ``glued_boundaries``."""
-    found = set(glued_boundaries(text))
+def all_glued(text: str, glued: list[dict[str, Any]] | None = None) -> list[int]:
+    """Every glued sentence start: the period cue of repair plus ``glued_boundaries``
+    (``glued``: ``glued_hints(text)``, when the caller has already found them)."""
+    found = {h["offset"] for h in glued_hints(text)} if glued is None else {
+        h["offset"] for h in glued}
     found.update(m.end() for m in _PERIOD_GLUE.finditer(text))
     return sorted(found)
 
 
-def find_zones(text: str, paragraphs: list[Span]) -> list[Zone]:
+def find_zones(text: str, paragraphs: list[Span],
+               glued: list[dict[str, Any]] | None = None) -> list[Zone]:
     """Zones of the text, sorted by start: captions (with credits), subheadings,
-    boilerplate, and the rest of each paragraph as body. Offsets only; text untouched."""
-    bounds = all_glued(text)
+    boilerplate, and the rest of each paragraph as body. Offsets only; text untouched.
+    ``glued`` is ``glued_hints(text)`` when the caller has it (repair does), found here
+    otherwise."""
+    bounds = all_glued(text, glued)
     special: list[Zone] = []
     for start, credit, end in _captions(text, paragraphs, bounds):
         if start < credit:
