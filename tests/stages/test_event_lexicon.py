@@ -18,6 +18,8 @@ from helpers import event_texts
     "The minister insisted closer ties did not mean losing control of the borders.",
     # asking why or whether is a question, not a request
     "The senator asked whether the minister would resign.",
+    # throwing people out is no rejection of a proposal
+    "Police threw out the protesters.",
 ])
 def test_no_act_without_its_object(text: str) -> None:
     assert event_texts(text) == []
@@ -50,6 +52,10 @@ def test_no_act_without_its_object(text: str) -> None:
     ("The senator described the deal as a breakthrough.", "SUPPORT"),
     # the act a question is about is coded on its own
     ("The senator asked why the council was agreeing to the parking measure now.", "AGREE"),
+    # a court throwing out a case or a move rejects it; debating is consulting
+    ("The judge threw out the case against the mayor.", "REJECT"),
+    ("The tribunal threw out an appeal by the ministry.", "REJECT"),
+    ("Senators debated the bill on Monday.", "CONSULT"),
 ])
 def test_the_act_with_its_object(text: str, kind: str) -> None:
     assert kind in [e["type"] for e in event_texts(text)]
