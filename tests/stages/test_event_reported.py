@@ -160,3 +160,11 @@ def test_a_named_persons_team_acts_even_uncoded() -> None:
     text = "Anna Berg said her team had reached a view after holding a long discussion."
     found = _events(text, "CONSULT")
     assert found and _names(text, found[0]["actor"]) == ["her team"]
+
+
+def test_calls_from_a_group_are_that_groups() -> None:
+    """"rejected calls for an inquiry from the opposition": the rejection is aimed at the
+    opposition (regression: "from" counted only for names, and not inside "for X")."""
+    text = "The premier rejected calls for an inquiry from the opposition."
+    found = _events(text, "REJECT")
+    assert found and _names(text, found[0]["recipient"]) == ["opposition"]

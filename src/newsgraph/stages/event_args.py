@@ -142,13 +142,15 @@ def _author(tok: Any) -> list[Any]:
     if is_agentive(tok) or tok.lemma_.lower() not in AUTHORED:
         return []
     by = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
-          for o in c.children if o.dep_ == "pobj" and (c.lower_ == "by" or is_agentive(o))]
+          for o in c.children if o.dep_ == "pobj" and (c.lower_ == "by" or is_agentive(o)
+                                                         or _is_group(o))]
     by += [o for c in tok.children if c.dep_ == "acl" for a in c.children
            if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
     by += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
            for p in c.children if p.dep_ == "pobj" for b in p.children  # "offers for
-           if b.dep_ == "prep" and b.lower_ == "by" for o in b.children  # talks by X"
-           if o.dep_ == "pobj"]
+           if b.dep_ == "prep" and b.lower_ in ("by", "from")  # talks by X", "calls for
+           for o in b.children if o.dep_ == "pobj"  # an inquiry from the opposition"
+           and (b.lower_ == "by" or is_agentive(o) or _is_group(o))]
     by += [c for c in tok.children if c.dep_ == "poss"  # "Argentine calls" may parse as
            or c.dep_ in ("compound", "amod", "nsubj") and c.ent_type_ in NAMED_ENTS]  # nsubj
     return _conj(by)
