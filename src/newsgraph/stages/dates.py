@@ -203,10 +203,17 @@ def rule_starts() -> dict[str, str]:
     digit), or a capitalised weekday or month name. The published-date inference scans
     whole texts with these three rules, and an alternation whose branches begin
     differently is otherwise tried in full at every offset (this halves the scans)."""
+    numbers = "".join(sorted({re.escape(w[0]) for w in vocab()["number"]}))
     return {
         "date_dmy": "(?=[0-9]|(?-i:[" + _initials("weekday") + "]))",
         "date_mdy": "(?-i:(?=[" + _initials("weekday", "month") + "]))",
         "date_numeric": r"(?=\d)",
+        # The costliest rules of the windows around anchors, by the same reasoning: the
+        # first characters their patterns allow (case-insensitively, as the rules match).
+        "duration": r"(?=[\d" + numbers + "])",  # {NUM}: a digit or a number word
+        "time": r"(?=[\dnm])",  # an hour, noon or midnight
+        "year": "(?=[12belmsty])",  # early|mid|late|end, the, beginning|start|middle, year
+        "decade": r"(?=[\d'elmt])",  # the, early|mid|late, a digit or an apostrophe
     }
 
 
