@@ -26,6 +26,10 @@ def _code(nlp, sentence: str) -> tuple[str | None, str | None]:
     ("A US Senate committee took the first step.", ("USA", "LEG")),
     ("Kyiv says it recaptured the town.", ("UKR", "GOV")),
     ("The UN nuclear watchdog demanded access to the plant.", ("IAEA", "IGO")),
+    # national bodies of the UK named without the country
+    ("The Home Office rejected the request.", ("GBR", "GOV")),
+    ("The Scottish Executive lost its appeal.", ("GBR", "GOV")),
+    ("The Court of Session threw out the case.", ("GBR", "JUD")),
 ])
 def test_actor_cases(nlp, sentence, expected):
     assert _code(nlp, sentence) == expected

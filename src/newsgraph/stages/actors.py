@@ -214,7 +214,9 @@ def _code_words(words: tuple[str, ...], persons: tuple[bool, ...],
             break
     sector_words = [w for k, w in enumerate(words[:upto]) if not _inside(k, hits)]
     sector = lex.sector_of(sector_words) if sector_words else None
-    org_sectors = [(b, h.sector) for _, b, h in hits if h.kind in ("org", "person") and b <= upto]
+    # an organisation's name that starts by the head counts ("the Court of Session": the
+    # head "Court" is inside it), one after the head does not ("an envoy to the UN")
+    org_sectors = [(b, h.sector) for a, b, h in hits if h.kind in ("org", "person") and a < upto]
     if org_sectors and (sector is None or _last_is_org(list(words[:upto]), hits)
                         or _role_of_org(words, org_sectors[-1][0])):
         sector = org_sectors[-1][1]
