@@ -168,3 +168,24 @@ def test_calls_from_a_group_are_that_groups() -> None:
     text = "The premier rejected calls for an inquiry from the opposition."
     found = _events(text, "REJECT")
     assert found and _names(text, found[0]["recipient"]) == ["opposition"]
+
+
+def test_a_reported_failure_is_the_speakers_criticism() -> None:
+    """"Mr Lee said the government had failed to act": Lee criticises the government
+    (regression: coded as the government's refusal)."""
+    text = "Mr Lee said the government had failed to act on crime."
+    found = _events(text, "ACCUSE")
+    assert found and _names(text, found[0]["actor"]) == ["Mr Lee"]
+    assert _names(text, found[0]["recipient"]) == ["government"]
+
+
+def test_failed_talks_blame_no_one() -> None:
+    """Control: "said the talks had failed" names no one who failed."""
+    assert _events("Mr Lee said the talks had failed.", "ACCUSE") == []
+
+
+def test_calling_someone_a_liar_is_criticism() -> None:
+    """"called the minister a liar": a name that condemns (regression: read as a call)."""
+    text = "Mr Lee called the minister a liar."
+    found = _events(text, "ACCUSE")
+    assert found and _names(text, found[0]["recipient"]) == ["minister"]

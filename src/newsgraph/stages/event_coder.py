@@ -504,7 +504,7 @@ def _obligation(verb: Any) -> Candidate | None:
     elif any(c.dep_ in ("acomp", "attr") and c.lower_ in REFUSAL_WORDS or _out_of_question(c)
              for c in verb.children):
         code = "120"
-    elif _disapproved(verb):
+    elif _disapproved(verb) or _failed(verb):
         code = "111"
     else:
         return None
@@ -562,6 +562,17 @@ def _disapproved(verb: Any) -> bool:
     subjects = [c for c in verb.children if c.dep_ in SUBJ]
     return any(is_agentive(s) or _is_group(s) or s.lemma_.lower() in AUTHORED
                or s.dep_ == "csubj" and s.tag_ == "VBG" for s in subjects)
+
+
+# Verbs of failing: reported of someone ("said the government had failed to act") they
+# are the speaker's criticism, not the subject's refusal.
+FAILING = frozenset({"fail"})
+
+
+def _failed(verb: Any) -> bool:
+    """A reported failure of someone, or of a group."""
+    return verb.lemma_.lower() in FAILING and any(
+        c.dep_ in SUBJ and (is_agentive(c) or _is_group(c)) for c in verb.children)
 
 
 CRITICISE = "111"  # CAMEO: criticise or denounce
