@@ -214,6 +214,16 @@ def rule_starts() -> dict[str, str]:
         "time": r"(?=[\dnm])",  # an hour, noon or midnight
         "year": "(?=[12belmsty])",  # early|mid|late|end, the, beginning|start|middle, year
         "decade": r"(?=[\d'elmt])",  # the, early|mid|late, a digit or an apostrophe
+        "ago": r"(?=[\d" + numbers + "])",  # {NUM}
+        # last|next|this|past|coming, early|mid|late|end, the, beginning|start|middle, or
+        # a capitalised month name
+        "month": "(?=[bcelmnpst]|(?-i:[" + _initials("month") + "]))",
+        # earlier|later, the, beginning|start|middle|end, or the relative word itself
+        "relative": "(?=[bceflmnpst])",
+        "past_n": "(?=[cflnpt])",  # the, past|last|previous|next|coming|first
+        "deictic": "(?=[elty])",  # earlier|later, today|yesterday|tomorrow|tonight, this|last
+        "ref": "(?=[aclnrt])",  # now, currently, recently, lately, at present, the ...
+        "year_ref": "(?=t)",  # the
     }
 
 
