@@ -189,3 +189,25 @@ def test_calling_someone_a_liar_is_criticism() -> None:
     text = "Mr Lee called the minister a liar."
     found = _events(text, "ACCUSE")
     assert found and _names(text, found[0]["recipient"]) == ["minister"]
+
+
+def test_coming_under_fire_from_critics_is_criticism() -> None:
+    """"The council came under fire from residents over the plan": the residents
+    criticise the council (regression: no event; "fire" had no noun reading)."""
+    text = "The council came under fire from residents over the plan."
+    found = _events(text, "ACCUSE")
+    assert found and _names(text, found[0]["actor"]) == ["residents"]
+    assert _names(text, found[0]["recipient"]) == ["council"]
+
+
+def test_coming_under_fire_from_rebels_is_force() -> None:
+    """Control: fire from an armed group is fire."""
+    text = "The village came under fire from rebels."
+    assert _events(text, "ACCUSE") == [] and _events(text, "ASSAULT")
+
+
+def test_coming_under_pressure_from_someone_is_their_demand() -> None:
+    text = "The minister came under pressure from MPs to resign."
+    found = _events(text, "REQUEST")
+    assert found and _names(text, found[0]["actor"]) == ["MPs"]
+    assert _names(text, found[0]["recipient"]) == ["minister"]

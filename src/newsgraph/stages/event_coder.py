@@ -178,9 +178,37 @@ def verbal_adjective(tok: Any) -> bool:
     return any(c.dep_ in ("dobj", "advcl", "nsubj") for c in tok.children)
 
 
+# "came under fire / pressure from X": what the subject undergoes, from X. Words without
+# a lexicon row of their own get these codes: under fire from anyone but the armed is
+# criticism ("came under fire from residents over the plan"), from them it is force.
+UNDER_CODES = {"fire": "111", "pressure": "100"}
+FIRE = "190"
+UNDER_NOUNS = frozenset(UNDER_CODES) | {"attack", "criticism"}  # these two have rows
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "COP", "SPY"})
+UNDERGOING_VERBS = frozenset({"come", "be", "remain", "find"})
+
+
+def _under(noun: Any) -> bool:
+    """"The council came under fire from residents": the noun of an "under" idiom."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "under" \
+        and noun.lemma_.lower() in UNDER_NOUNS \
+        and prep.head.lemma_.lower() in UNDERGOING_VERBS
+
+
+def _under_code(noun: Any) -> str:
+    """The code of an "under" idiom: fire from an armed group is force."""
+    code = UNDER_CODES[noun.lemma_.lower()]
+    froms = [o for h in (noun, noun.head.head) for c in h.children
+             if c.dep_ == "prep" and c.lower_ == "from" for o in c.children]
+    return FIRE if code == "111" and any(_sector(o) in ARMED_SECTORS for o in froms) else code
+
+
 def code_noun(noun: Any) -> Candidate | None:
     """A standalone event noun with its own actor: "Russia's missile strikes on Ukraine"."""
     row = lex.match(noun, "N")
+    if _under(noun) and row is None:
+        row = lex.Trigger(noun.lemma_.lower(), "N", frozenset(), "", _under_code(noun), "")
     if row is None:
         return None
     actors = [c for c in noun.children if c.dep_ == "poss" and not _undergoes(c)]
@@ -190,6 +218,7 @@ def code_noun(noun: Any) -> Candidate | None:
         # "criticism from the UN"; "faces claims ... from prisoners", where the parser
         # hangs "from" on the verb that faces it
         holders = [noun, noun.head] if _experiencers(noun) or _received(noun) else [noun]
+        holders += [noun.head.head] if _under(noun) else []
         actors = [o for h in holders for c in h.children if c.dep_ == "prep"
                   and c.lower_ == "from" for o in c.children
                   if o.dep_ == "pobj" and (is_agentive(o) or _is_group(o))]
@@ -228,6 +257,8 @@ def _received(noun: Any) -> bool:
 def _experiencers(noun: Any) -> list[Any]:
     """"Iran faces criticism from the UN", "the regime suffered sanctions": whoever faces
     or suffers the act is its target."""
+    if _under(noun):  # "came under fire from X": the subject of "came"
+        return _conj([c for c in noun.head.head.children if c.dep_ in SUBJ])
     verb = noun.head
     if noun.dep_ != "dobj" or verb.lemma_.lower() not in EXPERIENCER:
         return []

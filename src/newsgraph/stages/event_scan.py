@@ -30,7 +30,13 @@ from spacy.parts_of_speech import ADJ, AUX, NOUN, VERB
 from spacy.strings import get_string_id
 
 from . import event_lexicon as lex
-from .event_coder import BLAME_WORDS, OBLIGATION_AUX, REFUSAL_WORDS, VERBAL_ADJ_DEPS
+from .event_coder import (
+    BLAME_WORDS,
+    OBLIGATION_AUX,
+    REFUSAL_WORDS,
+    UNDER_CODES,
+    VERBAL_ADJ_DEPS,
+)
 from .event_kinds import LABEL_VERBS
 
 # Bit flags of a word form.
@@ -69,6 +75,8 @@ def flag_table() -> tuple[np.ndarray, np.ndarray]:
         by_word[word] = by_word.get(word, 0) | VERB_WORD
     for word in OBLIGATION_AUX | BLAME_WORDS | REFUSAL_WORDS | lex.disapproval_words() | {"out"}:
         by_word[word] = by_word.get(word, 0) | CLAUSE_WORD
+    for word in UNDER_CODES:  # "came under fire from X" (``event_coder._under``)
+        by_word[word] = by_word.get(word, 0) | NOUN_WORD
     ids: dict[int, int] = {}
     for word, flag in by_word.items():
         for form in _spellings(word):
