@@ -146,11 +146,21 @@ def borne_out(text: str, code: str) -> bool:
             and len(foreign) >= MIN_DISTINCT_FOREIGN)
 
 
+# Bytes that are not ASCII letters (str.isalpha of an ASCII character is [A-Za-z]).
+_ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
+_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
+
+
 def _letters(text: str) -> tuple[int, int]:
     """How many letters the text has, and how many of them are outside the Latin blocks:
-    each distinct character is tested once (a per-character loop cost most of this stage)."""
-    n_letters = non_latin = 0
-    for c, n in Counter(text).items():
+    ASCII letters counted by deleting the other bytes, the rest one distinct character at
+    a time (a per-character loop cost most of this stage)."""
+    ascii_part = text.encode("ascii", "ignore")
+    n_letters = len(ascii_part.translate(None, _ASCII_NON_LETTERS))
+    non_latin = 0
+    if len(ascii_part) == len(text):
+        return n_letters, non_latin
+    for c, n in Counter(_ASCII_RUNS.sub("", text)).items():
         if c.isalpha():
             n_letters += n
             if ord(c) >= LATIN_END:
