@@ -24,7 +24,9 @@ NUM = r"(\d+|" + "|".join(NUMBER_WORDS) + r")"
 NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*"
 NAMES = rf"{NAME}(?:, {NAME})*(?:,? and {NAME})?"
 TALLY = [
-    re.compile(rf"\b(?P<verb>approved|adopted|passed|backed|supported|rejected)\s+by\s+{NUM}"
+    # (?=[abprs]): the verbs' initials, so the alternation is tried only where one starts
+    re.compile(rf"\b(?=[abprs])(?P<verb>approved|adopted|passed|backed|supported|rejected)"
+               rf"\s+by\s+{NUM}"
                rf"\s+(?:of\s+the\s+{NUM}\s+)?(?:member\s+)?(?:states|countries|members|nations)",
                re.I),
     re.compile(rf"\bby\s+a\s+vote\s+of\s+{NUM}\s*(?:-|to)\s*{NUM}", re.I),
