@@ -72,3 +72,9 @@ def test_event_title_carries_the_marks() -> None:
           "recipient": [{"name": "Nairobi", "via": "model", "score": 0.5}]}
     assert event_title(ev) == ("CONSULT (QuadClass 1): Ruth Kessler → Nairobi "
                                "[guessed by the target model 0.50]; 2024-03-01")
+
+
+def test_event_title_says_when_no_actor_is_named() -> None:
+    ev = {"type": "ASSAULT", "quad_class": 4, "actor": [],
+          "recipient": [{"name": "Three soldiers"}]}
+    assert event_title(ev) == "ASSAULT (QuadClass 4): (no actor named) → Three soldiers"

@@ -38,7 +38,7 @@ from .event_coder import (
     conditioned,
 )
 from .event_scan import EventScan
-from .figurative import NO_EVENT, figurative_code
+from .figurative import FIGHTING_WORDS, NO_EVENT, figurative_code
 from .recipient_model import MEASURE_ENTS, UNITS, best_target, wants_target
 from .repair import QUOTE_TOKENS
 from .speakers import SpeakerIndex, resolve
@@ -170,14 +170,14 @@ def sentence_candidates(doc: Any, heads: list[int], nouns: list[int]) -> list[Ca
             coded.actor_via = "next sentence" if coded.actors else None
     keep = [c for c in cands if not any(c.head.i in o.covered for o in cands if o is not c)]
     keep = [c for c in keep if not c.negated and not c.hypothetical
-            and (c.actors or _agentless_state_act(c))]
+            and (c.actors or _agentless_state_act(c) or unattributed_force(c))]
     covered = {i for c in cands for i in c.covered} | {t.i for c in cands for t in c.trigger}
     for i in nouns:
         if i not in covered:
             cand = code_noun(doc[i])
             # A noun with its own named author is an act of any QuadClass: "complaints
             # from MPs", "Beijing's criticism", "Russia's missile strikes on Ukraine".
-            if cand and cand.actors and not cand.negated:
+            if cand and (cand.actors or unattributed_force(cand)) and not cand.negated:
                 keep.append(cand)
     return sorted(keep, key=lambda c: c.trigger[0].i)
 
@@ -275,7 +275,7 @@ class _Context:
         if not actors and _agentless_state_act(cand):
             state = self.state_place(cand, sent)
             actors = [{**_place_record(state), "sector": "GOV"}] if state is not None else []
-        if not actors:
+        if not actors and not unattributed_force(cand):
             return None
         for a in actors if cand.actor_via else ():
             a["via"] = cand.actor_via  # "X has been accused ... . Y told MPs": Y accuses
@@ -696,6 +696,26 @@ def _record(start: int, end: int, entity: Entity | None, name: str,
     return {"start": start, "end": end, "entity": entity.id if entity else None,
             "name": name.strip(), "country": code.country, "sector": code.sector,
             "_kind": code.kind}
+
+
+# Force whose doer the text does not name ("25,000 women were raped", "the assassination
+# of a leader"): CAMEO roots 18 assault, 19 fight, 20 mass violence. The event is kept
+# with no actor (``actor: []``) rather than lost or given a guessed one.
+UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
+
+
+def unattributed_force(cand: Candidate) -> bool:
+    """Force done to someone named, by no one named: a passive with no agent, or an
+    event noun with a victim ("the killing of X")."""
+    head = cand.head
+    if cand.actors or cand.cameo[:2] not in UNATTRIBUTED_ROOTS or not cand.recipients:
+        return False
+    if any(t.lemma_.lower() in FIGHTING_WORDS for t in cand.trigger):
+        return False  # "the minister was attacked": words or force, no one says which
+    if head.pos_ == "NOUN":
+        return any(r.head.head.i == head.i and r.head.lower_ == "of" for r in cand.recipients)
+    return any(c.dep_ == "auxpass" for c in head.children) and not any(
+        c.dep_ == "agent" for c in head.children)
 
 
 def _agentless_state_act(cand: Candidate) -> bool:

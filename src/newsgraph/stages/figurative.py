@@ -42,8 +42,8 @@ def figurative_code(cand: Candidate, actors: list[dict[str, Any]],
                     recipients: list[dict[str, Any]]) -> str | None:
     """The CAMEO code a figurative fight is (criticism, or ``NO_EVENT``), or None when the
     clause is not one."""
-    if cand.cameo[:2] not in FORCE_ROOTS:
-        return None
+    if cand.cameo[:2] not in FORCE_ROOTS or not actors:
+        return None  # force by no one named is not read as words
     if not any(t.lemma_.lower() in FIGHTING_WORDS for t in cand.trigger):
         return None
     parties = actors + recipients

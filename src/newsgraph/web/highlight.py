@@ -81,7 +81,8 @@ def _quote_marks(quotes: list[dict[str, Any]], colours: dict[str, str]) -> Itera
 # reader can tell a rule's reading from a guess (``via`` of the events stage).
 VIA_LABELS = {"model": "guessed by the target model", "place": "read from the place",
               "author": "the proposal's author, named earlier",
-              "antecedent": "who did what 'this' stands for"}
+              "antecedent": "who did what 'this' stands for",
+              "next sentence": "the accuser the next sentence names"}
 
 
 def party_names(parties: list[dict[str, Any]] | None) -> str:
@@ -97,7 +98,7 @@ def party_names(parties: list[dict[str, Any]] | None) -> str:
 
 def event_title(ev: dict[str, Any]) -> str:
     """The one-line description of an event shown on hover and in lists."""
-    who = party_names(ev.get("actor"))
+    who = party_names(ev.get("actor")) or "(no actor named)"  # "were raped": by whom?
     whom = party_names(ev.get("recipient"))
     arrow = f" → {whom}" if whom else ""
     when = f"; {ev['date']}" if ev.get("date") else ""
