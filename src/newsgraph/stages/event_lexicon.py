@@ -7,6 +7,8 @@ gives each code its PLOVER type, mode, context and QuadClass.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -84,6 +86,7 @@ def approval_words() -> frozenset[str]:
     return frozenset(row["word"] for row in data_rows("events/approval.tsv"))
 
 
+@lru_cache(maxsize=1024)
 def coding(cameo: str, scheme: str = "2024") -> Coding:
     """PLOVER type, mode, context and QuadClass of a CAMEO code.
 
@@ -159,8 +162,36 @@ def inflections(lemma: str) -> list[str]:
     return [lemma + "ed", lemma + "s", lemma + lemma[-1] + "ed"]
 
 
+# The Doc whose lexicon rows ``first_row`` remembers by (token index, part of speech), and
+# those rows: the events stage looks the same word up from several rules (``per_doc``).
+_memo_doc: Any = None
+_memo: dict[tuple[int, str | None], Trigger | None] = {}
+
+
+@contextmanager
+def per_doc(doc: Any) -> Iterator[None]:
+    """Remember ``first_row`` per token of ``doc`` while inside (the parse does not change
+    meanwhile); forgotten on leaving."""
+    global _memo_doc, _memo
+    saved = _memo_doc, _memo
+    _memo_doc, _memo = doc, {}
+    try:
+        yield
+    finally:
+        _memo_doc, _memo = saved
+
+
 def first_row(tok: Any, pos: str | None = None) -> Trigger | None:
     """The most specific row whose conditions the token satisfies, "none" rows included."""
+    if _memo_doc is None or tok.doc is not _memo_doc:
+        return _first_row(tok, pos)
+    key = (tok.i, pos)
+    if key not in _memo:
+        _memo[key] = _first_row(tok, pos)
+    return _memo[key]
+
+
+def _first_row(tok: Any, pos: str | None) -> Trigger | None:
     pos = pos or POS_OF.get(tok.pos_)
     if pos is None or tok.pos_ == "PROPN":
         return None

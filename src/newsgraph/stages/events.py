@@ -128,6 +128,12 @@ class EventsStage(Stage):
 def extract_events(article: Article, scheme: str = "2024",
                    learned_targets: bool = True) -> list[dict[str, Any]]:
     """All events of an article (see the module docstring)."""
+    with lex.per_doc(article.doc):  # rules look the same words up in the lexicon
+        return _extract_events(article, scheme, learned_targets)
+
+
+def _extract_events(article: Article, scheme: str,
+                    learned_targets: bool) -> list[dict[str, Any]]:
     scan = EventScan(article.doc)
     heads = scan.by_sentence(scan.clause_heads)
     nouns = scan.by_sentence(scan.nouns)
