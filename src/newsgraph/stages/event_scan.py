@@ -121,7 +121,9 @@ class EventScan:
         is_start = np.zeros(n, dtype=np.int64)
         is_start[starts] = 1
         self.sent_of = (np.cumsum(is_start) - 1).tolist()
-        flags = flags_of(arr[:, 0]) | flags_of(arr[:, 1])
+        # lemma and lower-case form looked up in one search (row-major: pairs side by side)
+        both = flags_of(np.ascontiguousarray(arr[:, :2]).ravel()).reshape(n, 2)
+        flags = both[:, 0] | both[:, 1]
         pos = arr[:, 2]
         # HEAD is stored relative to the token (a signed offset in an unsigned array).
         heads = np.arange(n) + arr[:, 3].astype(np.int64)
@@ -140,8 +142,16 @@ def _clause_heads(flags: np.ndarray, pos: np.ndarray, heads: np.ndarray, deps: n
                   strings: Any) -> list[int]:
     """Verbs, adjectives and auxiliaries ``code_token`` may code (a superset)."""
 
+    masks: dict[str, np.ndarray] = {}
+
     def dep_in(labels: tuple[str, ...]) -> np.ndarray:
-        return any_of(deps, [strings[d] for d in labels])
+        # each label compared once per Doc (the rules below ask for some several times)
+        out = np.zeros(len(deps), dtype=bool)
+        for d in labels:
+            if d not in masks:
+                masks[d] = deps == strings[d]
+            out |= masks[d]
+        return out
 
     verbish = any_of(pos, VERB_POS)
     noun = (flags & NOUN_WORD) > 0
