@@ -37,3 +37,10 @@ def test_the_name_of_a_thing_cannot_act() -> None:
     assert is_agentive(_token(doc, "Chen"))
     assert prize.pos_ == "PROPN" and prize.ent_type_ == "WORK_OF_ART"  # a name, of a thing
     assert not is_agentive(prize)
+
+
+def test_the_owner_of_a_decision_takes_the_stance_it_names() -> None:
+    """"Peru's pledge to help Bolivia": the to-clause of an owned noun has the owner as
+    its actor (it used to have none, so the event was dropped)."""
+    doc = _parse("The board said Peru's pledge to help Bolivia was generous.")
+    assert [t.text for t in _subjects(_token(doc, "help"))] == ["Peru"]

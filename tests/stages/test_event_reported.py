@@ -232,3 +232,12 @@ def test_an_assassination_of_someone_is_kept_without_an_actor() -> None:
 def test_an_attack_on_someone_by_no_one_named_is_not_guessed() -> None:
     """Control: "the minister was attacked in the press" may be words or force."""
     assert event_texts("The minister was attacked in the press.") == []
+
+
+def test_a_possessive_stands_for_its_own_clauses_subject() -> None:
+    """"The council was split over its decision to back the mayor's plans": "its" is the
+    council, named before it in the same clause (regression: the antecedent search
+    looked only before the clause, found nothing, and the support was dropped)."""
+    text = "The city council was split over its decision to back the Labour housing plans."
+    found = _events(text, "SUPPORT")
+    assert found and _names(text, found[0]["actor"]) == ["city council"]

@@ -170,6 +170,10 @@ def _subjects(verb: Any) -> list[Any]:
             return _conj(subj)
         if tok.dep_ == "relcl" and tok.head.i != tok.i:
             return _conj([tok.head])
+        owners = [c for c in tok.head.children if c.dep_ == "poss"] \
+            if tok.dep_ == "acl" and tok.head.i != tok.i else []
+        if owners:  # "its decision to back X", "Russia's pledge to help": the owner acts
+            return _conj(owners)
         if tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "pobj"):  # "passed a resolution
             tok = tok.head.head  # demanding": the resolution's author acts
             if tok.dep_ == "prep":

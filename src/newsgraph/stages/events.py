@@ -500,7 +500,10 @@ class _Context:
         first = max(0, head.sent.start - 1)
         for _ in range(act.PRONOUN_SENTENCES - 1):
             first = max(0, self.doc[first].sent.start - 1)
-        before = [t for t in reversed(self.doc[first:min(head.i, clause.left_edge.i)])
+        # a possessive may stand for its own clause's subject: "the party was split over
+        # its decision"; another pronoun looks before its clause ("Russia ... after it fired")
+        stop = head.i if head.dep_ == "poss" else min(head.i, clause.left_edge.i)
+        before = [t for t in reversed(self.doc[first:stop])
                   if not self.skipped(t.idx) and t.dep_ in ("nsubj", "poss", "nsubjpass")]
         fallback = None  # the nearest subject of a subordinate clause, if no main one
         for tok in before:
