@@ -275,10 +275,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "the hand-annotated articles (default ../shared/data/corpus/bbc.jsonl)")
     parser.add_argument("--bbc-only", action="store_true",
                         help="with --end-to-end: score only the BBC articles, not PLV")
-    parser.add_argument("--bbc-part", choices=("dev", "dev2", "held", "all"), default="all",
+    parser.add_argument("--bbc-part", choices=("dev", "dev2", "held", "held2", "unseen", "all"),
+                        default="all",
                         help="with --end-to-end: which BBC set: dev (read while writing "
-                        "rules), dev2 (annotated blind, then read), held (annotated "
-                        "blind, never read), or all (default)")
+                        "rules), dev2 (annotated blind, then read), held and held2 "
+                        "(annotated blind, never read), unseen (held and held2, with "
+                        "their sum), or all (default)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
 
 
@@ -310,7 +312,7 @@ def _bbc(args: argparse.Namespace) -> int:
     from . import bbc_events
 
     part = getattr(args, "bbc_part", "all")
-    parts = bbc_events.PARTS if part == "all" else (part,)
+    parts = {"all": bbc_events.PARTS, "unseen": bbc_events.HELD_PARTS}.get(part, (part,))
     return bbc_events.run(args.bbc or bbc_events.DEFAULT_BBC, args.json, parts)
 
 
