@@ -241,3 +241,25 @@ def test_a_possessive_stands_for_its_own_clauses_subject() -> None:
     text = "The city council was split over its decision to back the Labour housing plans."
     found = _events(text, "SUPPORT")
     assert found and _names(text, found[0]["actor"]) == ["city council"]
+
+
+def test_asking_why_someone_acts_challenges_them() -> None:
+    """"asked why the council was closing the library": asking someone to account for
+    what they do is criticism of them (it used to be no event), while the questioned act
+    stays an event of its own; "asked whether" only asks."""
+    text = "Mary Jones asked why the council was closing the library."
+    found = _events(text, "ACCUSE")
+    assert found and _names(text, found[0]["actor"]) == ["Mary Jones"]
+    assert _names(text, found[0]["recipient"]) == ["council"]
+    assert _events("Mary Jones asked whether the council would close the library.",
+                   "ACCUSE") == []
+
+
+def test_shocked_to_see_what_someone_made() -> None:
+    """"shocked to see this leaflet by the National Front": the feeling is aimed at who
+    made what was seen (it used to be no event; "shocked" is tagged as an adjective)."""
+    text = ('Tom Hale spoke to reporters. "I am shocked to see this sort of leaflet by the '
+            'National Front in our town," he said.')
+    found = _events(text, "ACCUSE")
+    assert found and _names(text, found[0]["recipient"]) == ["National Front"]
+    assert _events("Anna Berg was shocked to see the flood damage.", "ACCUSE") == []

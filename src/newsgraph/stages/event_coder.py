@@ -277,7 +277,7 @@ def _code_verb(verb: Any) -> Candidate | None:
     if row is not None and row.lemma in ASSERTING and _asserted(verb):
         return None  # "insisted the plan did not mean ...": a claim, not a demand
     if row is not None and row.lemma in ASKING and _question(verb):
-        return None  # "asked why the government was agreeing": a question, no demand
+        return _challenge(verb)  # "asked whether ...": a question, no demand
     if row is not None and row.lemma in NEEDS_OBJECT and not any(
             c.dep_ in ("dobj", "dative", "xcomp")
             or c.dep_ == "ccomp" and _inner_code(c) is not None for c in verb.children):
@@ -336,13 +336,14 @@ def _feeling(verb: Any, row: lex.Trigger) -> Candidate | None:
     """"The mayor was appalled by the decision", "the ruling angered farmers": whoever
     feels it criticises the cause (or its author); none felt by no one named is coded."""
     passive = verb.tag_ == "VBN" and (verb.dep_ in ("acomp", "amod", "xcomp") or any(
-        c.dep_ in ("auxpass", "nsubjpass") for c in verb.children))
+        c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)) \
+        or verb.tag_ == "JJ" and verb.dep_ == "acomp"  # "I was shocked to see", tagged JJ
     if passive:
         feelers = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")] or (
             _subjects(verb.head) if verb.dep_ in ("acomp", "xcomp") else [])
         causes = _prep_objects(verb, CAUSE_PREPS) or [
             o for c in verb.children if c.dep_ == "agent" for o in c.children
-            if o.dep_ == "pobj"]
+            if o.dep_ == "pobj"] or _perceived(verb)
     else:
         feelers = [c for c in verb.children if c.dep_ == "dobj"]
         causes = [c for c in verb.children if c.dep_ in SUBJ]
@@ -353,6 +354,24 @@ def _feeling(verb: Any, row: lex.Trigger) -> Candidate | None:
     cand = Candidate(row.cameo, [verb], verb, _conj(feelers), causes)
     cand.covered |= {t.i for t in verb.subtree} - {verb.i}
     return cand
+
+
+# "shocked to see the leaflet by X", "appalled to hear his remarks": what is perceived
+# is the cause of the feeling.
+PERCEIVING = frozenset({"see", "hear", "read", "learn", "find", "discover", "witness"})
+MADE_BY = frozenset({"by", "from"})
+
+
+def _perceived(verb: Any) -> list[Any]:
+    """The objects of a feeling's infinitive of perception ("shocked to see X"), or who
+    made them ("shocked to see a leaflet by X")."""
+    seen = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in PERCEIVING]
+    objs = [o for c in seen for o in c.children if o.dep_ == "dobj"]
+    # the parser hangs "by X" on the object or on the verb of seeing
+    makers = [m for o in objs + seen for m in _prep_objects(o, MADE_BY) + [
+        p for a in o.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        if is_agentive(m)]
+    return makers or objs
 
 
 def _blameable(tok: Any) -> bool:
@@ -377,6 +396,26 @@ INSIST_ON = frozenset({"on", "upon"})
 ASKING = frozenset({"ask", "question", "query", "wonder"})
 QUESTION_WORDS = frozenset({"why", "whether", "how", "what", "when", "where", "who", "which",
                             "if"})
+
+
+# "asked why the council was closing the library": asking someone to account for what they
+# do challenges them (CAMEO 111 criticise); "asked whether/how ..." only asks.
+CHALLENGE_WORDS = frozenset({"why"})
+CHALLENGE = "111"
+
+
+def _challenge(verb: Any) -> Candidate | None:
+    """The criticism in a why-question about someone's doing, aimed at its subject; None
+    for any other question or a why-question about no one."""
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "advcl")):
+        if clause.left_edge.lower_ not in CHALLENGE_WORDS:
+            continue
+        doers = [c for c in clause.children if c.dep_ in SUBJ
+                 and (is_agentive(c) or _is_group(c) or _sector(c))]
+        if doers:
+            # what is questioned stays an event of its own ("why X was agreeing to Y")
+            return Candidate(CHALLENGE, [verb], verb, _subjects(verb), _conj(doers))
+    return None
 
 
 def _question(verb: Any) -> bool:
@@ -460,6 +499,9 @@ def _purpose_recipients(cand: Candidate, verb: Any) -> None:
 def _code_adjective(adj: Any) -> Candidate | None:
     """"ready/willing to X": an intent frame whose subject is the copula's."""
     row = lex.match(adj, "A")
+    if row is None and _perceived(adj):  # "I was shocked to see X", "shocked" tagged JJ
+        felt = lex.first_row(adj, "V")
+        return _feeling(adj, felt) if felt is not None and felt.frame == "feeling" else None
     if row is None or adj.dep_ not in ("acomp", "amod", "ROOT", "advcl", "ccomp", "xcomp"):
         return None
     holder = adj.head if adj.dep_ == "acomp" else adj
