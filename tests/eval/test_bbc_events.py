@@ -13,9 +13,10 @@ EXPECTED_IDS = ["politics/008", "politics/013", "politics/022", "politics/023", 
                 "politics/070", "politics/091", "politics/096", "politics/117", "politics/140"]
 DEV2_IDS = ["politics/141", "politics/155", "politics/173", "politics/185", "politics/193"]
 HELD_IDS = ["politics/199", "politics/206", "politics/218", "politics/220", "politics/230"]
+DEV3_IDS = ["politics/271", "politics/294", "politics/374", "politics/376", "politics/386"]
 HELD2_IDS = ["politics/396", "politics/415", "politics/416"]
 PART_IDS = [("dev", EXPECTED_IDS), ("dev2", DEV2_IDS), ("held", HELD_IDS),
-            ("held2", HELD2_IDS)]
+            ("dev3", DEV3_IDS), ("held2", HELD2_IDS)]
 
 
 def _gold(**kw):
@@ -134,10 +135,11 @@ def test_selection_rule_and_text_hashes(part: str, ids: list[str]) -> None:
 def test_the_parts_follow_each_other_without_overlap() -> None:
     rows = [{"id": f"politics/{n:03d}", "category": "politics", "body": f"b{n}"}
             for n in range(1, 500)]
-    dev, dev2, held, held2 = ([r["id"] for r in b.select(rows, p)]
-                              for p in ("dev", "dev2", "held", "held2"))
-    assert (len(dev), len(dev2), len(held), len(held2)) == (10, 5, 5, 3)
-    assert max(dev) < min(dev2) and max(dev2) < min(held) and max(held) < min(held2)
+    dev, dev2, held, dev3, held2 = ([r["id"] for r in b.select(rows, p)]
+                                    for p in ("dev", "dev2", "held", "dev3", "held2"))
+    assert (len(dev), len(dev2), len(held), len(dev3), len(held2)) == (10, 5, 5, 5, 3)
+    assert max(dev) < min(dev2) and max(dev2) < min(held) and max(held) < min(dev3) \
+        and max(dev3) < min(held2)
 
 
 def test_selection_rule_on_made_up_rows():

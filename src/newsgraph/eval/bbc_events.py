@@ -1,18 +1,18 @@
 """End-to-end event coding on hand-annotated BBC politics articles (docs/eval-bbc-events.md).
 
-Four sets by one selection rule: ``dev`` (the first ten articles, annotated here; its
+Five sets by one selection rule: ``dev`` (the first ten articles, annotated here; its
 misses were read while writing rules), ``dev2`` (the next five, annotated blind by a
 separate annotator who never saw the system's output; read only after its first score),
 ``held`` (the five after those, annotated blind by another such annotator and never read
-while writing rules) and ``held2`` (the last three selected articles, annotated blind later
-the same way and never read). Each gold file (``data/bbc_events*.jsonl``) holds no article
-text: per article its id, the SHA-256 of the body (a different text is refused), and per
-event the trigger offsets, the PLOVER type with the alternatives a reader could choose,
-actor and recipient parties (a code such as GBRGOV and/or the offsets of the words naming
-them) and a note. The articles are read from the BBC corpus, run through the default
-pipeline up to the events stage (PLOVER 2021 scheme) and each gold event is matched to the
-predicted events at it (trigger overlap, or the gold trigger inside the predicted event's
-sentence).
+while writing rules), ``dev3`` (the next five, annotated blind later, read after its first
+score) and ``held2`` (the last three selected articles, annotated blind and never read).
+Each gold file (``data/bbc_events*.jsonl``) holds no article text: per article its id, the
+SHA-256 of the body (a different text is refused), and per event the trigger offsets, the
+PLOVER type with the alternatives a reader could choose, actor and recipient parties (a
+code such as GBRGOV and/or the offsets of the words naming them) and a note. The articles
+are read from the BBC corpus, run through the default pipeline up to the events stage
+(PLOVER 2021 scheme) and each gold event is matched to the predicted events at it (trigger
+overlap, or the gold trigger inside the predicted event's sentence).
 """
 
 from __future__ import annotations
@@ -27,15 +27,18 @@ from .events import JOINT_TYPES
 
 DEFAULT_BBC = "../shared/data/corpus/bbc.jsonl"
 GOLD_NAMES = {"dev": "bbc_events.jsonl", "dev2": "bbc_events_dev2.jsonl",
-              "held": "bbc_events_held.jsonl", "held2": "bbc_events_held2.jsonl"}
+              "dev3": "bbc_events_dev3.jsonl", "held": "bbc_events_held.jsonl",
+              "held2": "bbc_events_held2.jsonl"}
 PARTS = tuple(GOLD_NAMES)
-# (first, how many) of the selected articles in each part; 20..24 are kept for a dev3
-SLICES = {"dev": (0, 10), "dev2": (10, 5), "held": (15, 5), "held2": (25, 3)}
+# (first, how many) of the selected articles in each part
+SLICES = {"dev": (0, 10), "dev2": (10, 5), "held": (15, 5), "dev3": (20, 5), "held2": (25, 3)}
 # The parts nobody here has read: their sum is the figure for unseen articles.
 HELD_PARTS = ("held", "held2")
 DESCRIPTIONS = {
     "dev": "a dev set: its misses were read while writing rules",
     "dev2": "annotated blind; a dev set since its first score (0.127) was read",
+    "dev3": "annotated blind on 2026-12-08; a dev set since its first score (12/61 = 0.197) "
+            "was read",
     "held": "held out: annotated blind, never read while writing rules",
     "held2": "held out: the last three selected articles, annotated blind on 2026-12-08, "
              "never read while writing rules"}

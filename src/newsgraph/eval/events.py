@@ -275,10 +275,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "the hand-annotated articles (default ../shared/data/corpus/bbc.jsonl)")
     parser.add_argument("--bbc-only", action="store_true",
                         help="with --end-to-end: score only the BBC articles, not PLV")
-    parser.add_argument("--bbc-part", choices=("dev", "dev2", "held", "held2", "unseen", "all"),
-                        default="all",
+    parser.add_argument("--bbc-part", default="all",
+                        choices=("dev", "dev2", "dev3", "held", "held2", "unseen", "all"),
                         help="with --end-to-end: which BBC set: dev (read while writing "
-                        "rules), dev2 (annotated blind, then read), held and held2 "
+                        "rules), dev2 and dev3 (annotated blind, then read), held and held2 "
                         "(annotated blind, never read), unseen (held and held2, with "
                         "their sum), or all (default)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
