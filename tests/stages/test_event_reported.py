@@ -263,3 +263,50 @@ def test_shocked_to_see_what_someone_made() -> None:
     found = _events(text, "ACCUSE")
     assert found and _names(text, found[0]["recipient"]) == ["National Front"]
     assert _events("Anna Berg was shocked to see the flood damage.", "ACCUSE") == []
+
+
+def test_dismissing_with_a_particle_is_a_rejection() -> None:
+    """"shrugged off the resignation": a dismissal (it used to be coded as the
+    resignation itself, a CONCEDE by the senator)."""
+    text = "The senator shrugged off the resignation of her deputy."
+    assert _events(text, "REJECT") and _events(text, "CONCEDE") == []
+
+
+def test_opposition_from_named_parties_is_their_rejection() -> None:
+    """"despite opposition from France and Italy": the noun with its own author is an
+    act; "the opposition" as a party stays an actor, not an event."""
+    text = "The Spanish minister defended the plan despite opposition from France and Italy."
+    found = _events(text, "REJECT")
+    assert found and _names(text, found[0]["actor"]) == ["France", "Italy"]
+    assert _events("The opposition criticised the budget.", "REJECT") == []
+
+
+def test_a_lede_demand_in_the_passive_is_made_by_the_next_speaker() -> None:
+    """"Ministers have been asked to explain X. The Greens said ...": as with a lede's
+    accusation, the asker is the next sentence's speaker (it used to be dropped)."""
+    text = ("Ministers have been asked to explain how the report reached a newspaper. "
+            "The Greens said the leak was a serious breach of trust.")
+    found = _events(text, "REQUEST")
+    assert found and _names(text, found[0]["actor"]) == ["Greens"]
+    assert found[0]["actor"][0]["via"] == "next sentence"
+    assert _names(text, found[0]["recipient"]) == ["Ministers"]
+
+
+def test_a_titled_name_visiting_a_place_makes_the_visit() -> None:
+    """"Mr Straw, visiting Beijing, noted ...": the participle's actor is the name it
+    modifies, and an honorific makes a name a person even when the tagger calls it a
+    product (both used to lose the visit)."""
+    text = ("Mr Straw, visiting Beijing, noted arms embargoes applied to China, Burma and "
+            "Zimbabwe but not to North Korea.")
+    found = _events(text, "CONSULT")
+    assert found and _names(text, found[0]["actor"]) == ["Mr Straw"]
+    assert _names(text, found[0]["recipient"]) == ["Beijing"]
+
+
+def test_opening_with_an_attack_on_a_record_is_criticism() -> None:
+    """"opened the conference with an attack on the government's record": the opener
+    makes the attack, and an attack on a record is criticism, not violence."""
+    text = "Anne Holt opened the conference with an attack on the government's record."
+    found = _events(text, "ACCUSE")
+    assert found and _names(text, found[0]["actor"]) == ["Anne Holt"]
+    assert _events(text, "ASSAULT") == []

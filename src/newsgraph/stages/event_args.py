@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..lexicons import honorifics
 from . import actors as act
 from . import event_lexicon as lex
 from .event_kinds import conjuncts as _conj
@@ -179,6 +180,9 @@ def _subjects(verb: Any) -> list[Any]:
             if tok.dep_ == "prep":
                 tok = tok.head
             continue
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i < tok.i \
+                and (is_agentive(tok.head) or _is_group(tok.head)):
+            return _conj([tok.head])  # "Mr Straw, visiting Beijing, said": Mr Straw visits
         if tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.children):
             break  # "pleaded guilty and will be sentenced": the passive's actor is unnamed
         if any(c.dep_ == "nsubjpass" for c in tok.children):
@@ -413,8 +417,15 @@ def is_means(tok: Any) -> bool:
 
 
 def is_agentive(tok: Any) -> bool:
-    """A name that can act: not the name of a thing ("awarded the Freedom Order to X")."""
-    return tok.ent_type_ in NAMED_ENTS or tok.pos_ == "PROPN" and tok.ent_type_ not in THING_ENTS
+    """A name that can act: not the name of a thing ("awarded the Freedom Order to X"),
+    unless an honorific makes it a person's ("Mr Straw", tagged PRODUCT)."""
+    return tok.ent_type_ in NAMED_ENTS or tok.pos_ == "PROPN" and (
+        tok.ent_type_ not in THING_ENTS or titled(tok))
+
+
+def titled(tok: Any) -> bool:
+    """A name with an honorific before it ("Mr Straw"): a person, whatever its tag."""
+    return any(c.dep_ == "compound" and c.lower_ in honorifics() for c in tok.children)
 
 
 def _noun_recipients(noun: Any) -> list[Any]:

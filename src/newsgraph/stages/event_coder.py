@@ -88,6 +88,10 @@ NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 # Verbs that carry an event noun through a preposition: "go on strike", "remain on alert".
 PREP_LIGHT = frozenset({"go", "remain", "stay", "put", "place", "keep", "participate",
                         "engage", "embark", "join", "take", "lead", "be"})
+# ... and verbs that open or answer with one: "opened the forum with an attack on X",
+# "responded with a call for talks".
+OPENING_VERBS = frozenset({"open", "begin", "start", "launch", "close", "end", "respond",
+                           "react", "reply", "retaliate", "counter"})
 # Event types whose noun's "from X" is where it moves from, not who acts ("the withdrawal
 # from Afghanistan", "deportation from Britain"); otherwise "complaints from MPs", "aid from
 # Japan" name the actor.
@@ -523,8 +527,8 @@ def _light_object(verb: Any) -> tuple[Any, lex.Trigger | None]:
                 row = lex.match(noun, "N")
                 if row is not None:
                     return noun, row
-        if child.dep_ == "prep" and child.lower_ in ("on", "in", "into") \
-                and lemma in PREP_LIGHT:
+        if child.dep_ == "prep" and (child.lower_ in ("on", "in", "into") and lemma in PREP_LIGHT
+                                     or child.lower_ == "with" and lemma in OPENING_VERBS):
             for obj in child.children:
                 row = lex.match(obj, "N") if obj.dep_ == "pobj" else None
                 if row is not None:

@@ -27,7 +27,7 @@ from ..records import Article, Entity, Quote
 from . import actors as act
 from . import event_lexicon as lex
 from .event_antecedents import demonstrative_antecedent, earlier_author, reporting_role
-from .event_args import VERBAL_CONFLICT_QUAD, is_agentive, is_means, stance_noun
+from .event_args import VERBAL_CONFLICT_QUAD, is_agentive, is_means, stance_noun, titled
 from .event_coder import (
     CONFLICT_QUAD,
     COOPERATION_QUADS,
@@ -192,13 +192,17 @@ def sentence_candidates(doc: Any, heads: list[int], nouns: list[int]) -> list[Ca
 # next sentence: "X has been accused of ... . Tory spokesman Y told MPs ..." (CAMEO 111
 # criticise, 112 accuse).
 LEDE_ACCUSATIONS = frozenset({"111", "112"})
+# ... and so are demands: "Ministers have been asked to explain X. The Tories said ..."
+# (CAMEO 10 demand).
+LEDE_DEMANDS = "10"
 
 
 def accuser_after(cand: Candidate) -> list[Any]:
     """The accuser of an agentless passive accusation: the named subject of the next
     sentence's reporting verb, when that sentence reports speech; else nobody."""
     head = cand.head
-    if cand.cameo[:3] not in LEDE_ACCUSATIONS or not any(
+    lede = cand.cameo[:3] in LEDE_ACCUSATIONS or cand.cameo[:2] == LEDE_DEMANDS
+    if not lede or not any(
             c.dep_ == "auxpass" for c in head.children) \
             or any(c.dep_ == "agent" for c in head.children):
         return []
@@ -209,7 +213,7 @@ def accuser_after(cand: Candidate) -> list[Any]:
     if root.lemma_.lower() not in cues():
         return []
     subjects = [c for c in root.children if c.dep_ == "nsubj" and is_agentive(c)
-                and c.ent_type_ in ("PERSON", "ORG")]
+                and c.ent_type_ in ("PERSON", "ORG", "NORP")]  # "The Tories said"
     return subjects[:1] if subjects and all(
         subjects[0].lower_ != r.lower_ for r in cand.recipients) else []
 
@@ -425,7 +429,7 @@ class _Context:
         if owner is not None:  # "his team": his side, even when he has no code
             code.country, code.sector = owner["country"], owner["sector"]
         person = entity is not None and entity.label in NAMED_ACTORS or _acronym(head) \
-            or owner is not None
+            or owner is not None or titled(head)
         if code.country is None and code.sector is None and not person and not target:
             return None  # "the West", "the resolution": no actor PLOVER can code
         if self.skipped(head.idx):
