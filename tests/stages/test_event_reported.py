@@ -310,3 +310,20 @@ def test_opening_with_an_attack_on_a_record_is_criticism() -> None:
     found = _events(text, "ACCUSE")
     assert found and _names(text, found[0]["actor"]) == ["Anne Holt"]
     assert _events(text, "ASSAULT") == []
+
+
+def test_reported_harm_by_someones_plans_is_criticism_of_them() -> None:
+    """"said the Green plans would damage the economy", "... would cause economic
+    failure", "the council's rule had been marked by failure": reported harm or failure
+    brought by someone's doing is criticism of it (each used to be no event); harm by a
+    storm, or a cause of no disapproval ("would cause delays"), is not."""
+    for text, target in (("Anna Berg said the Green plans would damage the economy.",
+                          "Green plans"),
+                         ("Tom Reid has said Green policies would cause economic failure.",
+                          "Green policies"),
+                         ("Anna Berg said the council's rule had been marked by failure.",
+                          "council's rule")):
+        found = _events(text, "ACCUSE")
+        assert found and _names(text, found[0]["recipient"]) == [target], text
+    assert _events("Anna Berg said the storm would damage the harbour.", "ACCUSE") == []
+    assert _events("Anna Berg said the plan would cause delays.", "ACCUSE") == []

@@ -629,16 +629,44 @@ def _disapproved(verb: Any) -> bool:
     someone did ("the decision was wrong"), is criticism; "the weather was terrible" is not."""
     words = lex.disapproval_words()
     light = verb.lemma_.lower() in FAULT_LIGHT_VERBS
-    if verb.lemma_.lower() in words and lex.match(verb, "V") is not None:
+    if verb.lemma_.lower() in words | HARM_VERBS and lex.match(verb, "V") is not None \
+            and _acting_subject(verb):
         return False  # "said Russia violated the ceasefire": the violation is coded itself
-    if verb.lemma_.lower() not in words and not any(
+    if verb.lemma_.lower() not in words and not _harmful(verb, words) and not any(
             (c.dep_ in ("acomp", "attr") or light and c.dep_ == "dobj")
             and (c.lemma_.lower() in words or c.dep_ == "attr" and disapproving(c, words))
             for c in verb.children):
         return False
-    subjects = [c for c in verb.children if c.dep_ in SUBJ]
+    subjects = [c for c in verb.children if c.dep_ in SUBJ | {"nsubjpass"}]
     return any(is_agentive(s) or _is_group(s) or s.lemma_.lower() in AUTHORED
-               or s.dep_ == "csubj" and s.tag_ == "VBG" for s in subjects)
+               or s.dep_ == "csubj" and s.tag_ == "VBG"
+               or any(c.dep_ == "poss" for c in s.children) for s in subjects)
+
+
+def _acting_subject(verb: Any) -> bool:
+    """A subject who can do the act itself: a name or a group, not a plan."""
+    return any(c.dep_ in SUBJ and (is_agentive(c) or _is_group(c)) for c in verb.children)
+
+
+# Verbs of harm: "said the plans would damage the economy" blames the plans' authors;
+# "cause" and passives of description blame only with a word of disapproval ("would
+# cause economic failure", "had been marked by failure and waste").
+HARM_VERBS = frozenset({"damage", "harm", "hurt", "wreck", "ruin", "undermine", "destroy",
+                        "jeopardise", "jeopardize", "endanger", "betray"})
+CAUSE_VERBS = frozenset({"cause", "bring", "mean", "lead", "mark", "characterise",
+                         "characterize", "blight", "dog"})
+
+
+def _harmful(verb: Any, words: frozenset[str]) -> bool:
+    """A clause of harm done by its subject, or of disapproval it brings or is marked by."""
+    lemma = verb.lemma_.lower()
+    if lemma in HARM_VERBS:
+        return any(c.dep_ == "dobj" for c in verb.children)
+    if lemma not in CAUSE_VERBS:
+        return False
+    held = [o for c in verb.children if c.dep_ in ("dobj", "agent", "prep")
+            for o in ([c] if c.dep_ == "dobj" else c.children) if o.dep_ in ("dobj", "pobj")]
+    return any(o.lemma_.lower() in words or disapproving(o, words) for o in held)
 
 
 # Verbs of failing: reported of someone ("said the government had failed to act") they

@@ -32,6 +32,8 @@ from spacy.strings import get_string_id
 from . import event_lexicon as lex
 from .event_coder import (
     BLAME_WORDS,
+    CAUSE_VERBS,
+    HARM_VERBS,
     OBLIGATION_AUX,
     REFUSAL_WORDS,
     UNDER_CODES,
@@ -71,7 +73,8 @@ def flag_table() -> tuple[np.ndarray, np.ndarray]:
             by_word[form] = by_word.get(form, 0) | VERB_WORD
     # "described the plan as a fiasco" (``event_kinds.labelled``); "said ministers misled
     # parliament" (a verb of fault, ``event_coder._disapproved``)
-    for word in LABEL_VERBS | lex.disapproval_words():
+    # "said the plans would damage X / had been marked by failure" (``_harmful``)
+    for word in LABEL_VERBS | lex.disapproval_words() | HARM_VERBS | CAUSE_VERBS:
         by_word[word] = by_word.get(word, 0) | VERB_WORD
     for word in OBLIGATION_AUX | BLAME_WORDS | REFUSAL_WORDS | lex.disapproval_words() | {"out"}:
         by_word[word] = by_word.get(word, 0) | CLAUSE_WORD
