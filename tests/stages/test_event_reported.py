@@ -327,3 +327,16 @@ def test_reported_harm_by_someones_plans_is_criticism_of_them() -> None:
         assert found and _names(text, found[0]["recipient"]) == [target], text
     assert _events("Anna Berg said the storm would damage the harbour.", "ACCUSE") == []
     assert _events("Anna Berg said the plan would cause delays.", "ACCUSE") == []
+
+
+def test_said_not_to_be_trusted_or_naive_is_criticised() -> None:
+    """"told delegates the Greens cannot be trusted on crime", "said Mr Kerr was naive":
+    criticism of the Greens and of Mr Kerr (both used to be no event; the negation is the
+    criticism itself); "could be trusted" is none."""
+    text = "Anna Berg told delegates the Greens cannot be trusted on crime."
+    found = _events(text, "ACCUSE")
+    assert found and _names(text, found[0]["recipient"]) == ["Greens"]
+    assert _events("Anna Berg said the Greens could be trusted on crime.", "ACCUSE") == []
+    text = "Anna Berg said Mr Kerr was naive beyond belief."
+    found = _events(text, "ACCUSE")
+    assert found and _names(text, found[0]["recipient"]) == ["Mr Kerr"]

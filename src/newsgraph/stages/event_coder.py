@@ -154,8 +154,9 @@ def code_token(tok: Any) -> Candidate | None:
         return None
     if cand is not None:
         _modality(cand)
-        if cand.negated and _must_not(tok):
-            cand.negated = False  # "said ministers should not cut X": a demand to refrain
+        if cand.negated and (_must_not(tok) or _distrusted(tok)):
+            cand.negated = False  # "said ministers should not cut X": a demand to refrain;
+            # "said X cannot be trusted": the negation is the criticism
     return cand
 
 
@@ -581,7 +582,7 @@ def _obligation(verb: Any) -> Candidate | None:
     elif any(c.dep_ in ("acomp", "attr") and c.lower_ in REFUSAL_WORDS or _out_of_question(c)
              for c in verb.children):
         code = "120"
-    elif _disapproved(verb) or _failed(verb):
+    elif _disapproved(verb) or _failed(verb) or _distrusted(verb):
         code = "111"
     else:
         return None
@@ -667,6 +668,16 @@ def _harmful(verb: Any, words: frozenset[str]) -> bool:
     held = [o for c in verb.children if c.dep_ in ("dobj", "agent", "prep")
             for o in ([c] if c.dep_ == "dobj" else c.children) if o.dep_ in ("dobj", "pobj")]
     return any(o.lemma_.lower() in words or disapproving(o, words) for o in held)
+
+
+# "said Labour cannot be trusted on crime": someone said not to be trusted is criticised.
+TRUST_VERBS = frozenset({"trust"})
+
+
+def _distrusted(verb: Any) -> bool:
+    """A negated passive of trust with a subject ("X could not be trusted")."""
+    return verb.lemma_.lower() in TRUST_VERBS and any(c.dep_ == "neg" for c in verb.children) \
+        and any(c.dep_ == "nsubjpass" for c in verb.children)
 
 
 # Verbs of failing: reported of someone ("said the government had failed to act") they

@@ -36,6 +36,7 @@ from .event_coder import (
     HARM_VERBS,
     OBLIGATION_AUX,
     REFUSAL_WORDS,
+    TRUST_VERBS,
     UNDER_CODES,
     VERBAL_ADJ_DEPS,
 )
@@ -74,7 +75,7 @@ def flag_table() -> tuple[np.ndarray, np.ndarray]:
     # "described the plan as a fiasco" (``event_kinds.labelled``); "said ministers misled
     # parliament" (a verb of fault, ``event_coder._disapproved``)
     # "said the plans would damage X / had been marked by failure" (``_harmful``)
-    for word in LABEL_VERBS | lex.disapproval_words() | HARM_VERBS | CAUSE_VERBS:
+    for word in LABEL_VERBS | lex.disapproval_words() | HARM_VERBS | CAUSE_VERBS | TRUST_VERBS:
         by_word[word] = by_word.get(word, 0) | VERB_WORD
     for word in OBLIGATION_AUX | BLAME_WORDS | REFUSAL_WORDS | lex.disapproval_words() | {"out"}:
         by_word[word] = by_word.get(word, 0) | CLAUSE_WORD
