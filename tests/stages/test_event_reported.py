@@ -340,3 +340,16 @@ def test_said_not_to_be_trusted_or_naive_is_criticised() -> None:
     text = "Anna Berg said Mr Kerr was naive beyond belief."
     found = _events(text, "ACCUSE")
     assert found and _names(text, found[0]["recipient"]) == ["Mr Kerr"]
+
+
+def test_a_warning_with_a_condition_threatens_whoever_must_act() -> None:
+    """"warned there would be more strikes unless the government changed its plans": a
+    conditional warning is a threat aimed at the one who must act (it used to be taken
+    for a forecast and dropped); a plain forecast stays no event."""
+    text = "Mark Serwotka warned there would be more strikes unless the government changed course."
+    found = _events(text, "THREATEN")
+    assert found and _names(text, found[0]["recipient"]) == ["government"]
+    text = "Mark Serwotka warned there could be walkouts unless there was a government rethink."
+    found = _events(text, "THREATEN")
+    assert found and _names(text, found[0]["recipient"]) == ["government"]
+    assert _events("Mark Serwotka warned that demand had dissipated.", "THREATEN") == []

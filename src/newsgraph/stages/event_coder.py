@@ -283,7 +283,7 @@ def _code_verb(verb: Any) -> Candidate | None:
         return None  # "insisted the plan did not mean ...": a claim, not a demand
     if row is not None and row.lemma in ASKING and _question(verb):
         return _challenge(verb)  # "asked whether ...": a question, no demand
-    if row is not None and row.lemma in NEEDS_OBJECT and not any(
+    if row is not None and row.lemma in NEEDS_OBJECT and not conditioned(verb) and not any(
             c.dep_ in ("dobj", "dative", "xcomp")
             or c.dep_ == "ccomp" and _inner_code(c) is not None for c in verb.children):
         return None  # "warned that demand had dissipated": a forecast, not a threat
@@ -478,10 +478,13 @@ def _condemned(verb: Any, trigger: list[Any]) -> list[Any]:
 def conditioned(verb: Any) -> list[Any]:
     """"will not lift the blockade until the ministry meets its terms": whoever must act
     first is whom the refusal or threat is aimed at."""
-    for tok in [verb, *(c for c in verb.children if c.dep_ == "xcomp")]:
+    # "warned there would be strikes unless the government ...": the warned-of clause too
+    for tok in [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))]:
         for clause in (c for c in tok.children if c.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in CONDITION_UNTIL for m in c.children)):
-            subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")] or [
+                g for c in clause.children if c.dep_ == "attr" for g in c.children
+                if g.dep_ in ("compound", "poss") and _codable(g)]  # "a government rethink"
             if subj and subj[0].pos_ != "PRON":
                 return _conj(subj)
     return []
