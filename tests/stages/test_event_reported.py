@@ -256,10 +256,10 @@ def test_asking_why_someone_acts_challenges_them() -> None:
 
 
 def test_shocked_to_see_what_someone_made() -> None:
-    """"shocked to see this leaflet by the National Front": the feeling is aimed at who
+    """"shocked to find a pamphlet by the National Front": the feeling is aimed at who
     made what was seen (it used to be no event; "shocked" is tagged as an adjective)."""
-    text = ('Tom Hale spoke to reporters. "I am shocked to see this sort of leaflet by the '
-            'National Front in our town," he said.')
+    text = ('Tom Hale spoke to reporters. "I was shocked to find a pamphlet by the '
+            'National Front in our street," he said.')
     found = _events(text, "ACCUSE")
     assert found and _names(text, found[0]["recipient"]) == ["National Front"]
     assert _events("Anna Berg was shocked to see the flood damage.", "ACCUSE") == []
@@ -293,14 +293,13 @@ def test_a_lede_demand_in_the_passive_is_made_by_the_next_speaker() -> None:
 
 
 def test_a_titled_name_visiting_a_place_makes_the_visit() -> None:
-    """"Mr Straw, visiting Beijing, noted ...": the participle's actor is the name it
+    """"Mr Straw, visiting Oslo, said ...": the participle's actor is the name it
     modifies, and an honorific makes a name a person even when the tagger calls it a
-    product (both used to lose the visit)."""
-    text = ("Mr Straw, visiting Beijing, noted arms embargoes applied to China, Burma and "
-            "Zimbabwe but not to North Korea.")
+    product, as it does "Straw" here (both used to lose the visit)."""
+    text = "Mr Straw, visiting Oslo, said fishing quotas would be reviewed."
     found = _events(text, "CONSULT")
     assert found and _names(text, found[0]["actor"]) == ["Mr Straw"]
-    assert _names(text, found[0]["recipient"]) == ["Beijing"]
+    assert _names(text, found[0]["recipient"]) == ["Oslo"]
 
 
 def test_opening_with_an_attack_on_a_record_is_criticism() -> None:
