@@ -30,6 +30,12 @@ def _code(nlp, sentence: str) -> tuple[str | None, str | None]:
     ("The Home Office rejected the request.", ("GBR", "GOV")),
     ("The Scottish Executive lost its appeal.", ("GBR", "GOV")),
     ("The Court of Session threw out the case.", ("GBR", "JUD")),
+    # a generic role takes its qualifier's sector (regression: "leader" and "spokesman"
+    # made every one of them GOV)
+    ("The union leader rejected the offer.", (None, "LAB")),
+    ("A police spokesman denied the report.", (None, "COP")),
+    ("The opposition leader criticised the budget.", (None, "OPP")),
+    ("The Foreign Ministry spokeswoman denied the report.", (None, "GOV")),
 ])
 def test_actor_cases(nlp, sentence, expected):
     assert _code(nlp, sentence) == expected
@@ -81,3 +87,11 @@ def test_whom_a_person_spoke_to_is_not_their_employer() -> None:
     codes = {e.name: act.entity_code(e, article.doc) for e in article.entities or []}
     assert codes["Howard"].sector is None
     assert codes["Ann Lee"].sector == "JRN"  # an employer named before a plain name stays
+
+
+def test_a_party_spokesman_with_a_brief_is_the_partys(nlp):
+    """"Tory foreign affairs spokesman": lower-case words between the party and the role
+    keep the role in the party (it used to be GOV); a capitalised office of its own
+    ("Labour Foreign Secretary") is the government's."""
+    assert act.code_tokens(list(nlp("Tory foreign affairs spokesman"))).sector == "PTY"
+    assert act.code_tokens(list(nlp("Labour Foreign Secretary"))).sector == "GOV"

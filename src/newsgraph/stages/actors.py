@@ -214,6 +214,10 @@ def _code_words(words: tuple[str, ...], persons: tuple[bool, ...],
             break
     sector_words = [w for k, w in enumerate(words[:upto]) if not _inside(k, hits)]
     sector = lex.sector_of(sector_words) if sector_words else None
+    if any(w.lower() in ORG_ROLES for w in sector_words):
+        # "union leader", "police spokesman": a generic role takes its qualifier's sector
+        sector = lex.sector_of([w for w in sector_words if w.lower() not in ORG_ROLES]) \
+            or sector
     # an organisation's name that starts by the head counts ("the Court of Session": the
     # head "Court" is inside it), one after the head does not ("an envoy to the UN")
     org_sectors = [(b, h.sector) for a, b, h in hits if h.kind in ("org", "person") and a < upto]
@@ -226,9 +230,15 @@ def _code_words(words: tuple[str, ...], persons: tuple[bool, ...],
 
 
 def _role_of_org(words: tuple[str, ...], after: int) -> bool:
-    """"Tory leader", "Hamas official": a generic role right after an organisation's name
-    holds it in that organisation, whose sector it takes (a "Labour MP" stays LEG)."""
-    return after < len(words) and words[after].lower() in ORG_ROLES
+    """"Tory leader", "Hamas official": a generic role after an organisation's name (lower-case
+    words between) holds it in that organisation, whose sector it takes (a "Labour MP"
+    stays LEG)."""
+    for word in words[after:]:  # "Tory foreign affairs spokesman", not "Labour Foreign
+        if word.lower() in ORG_ROLES:  # Secretary" (a capitalised office of its own)
+            return True
+        if word[:1].isupper():
+            return False
+    return False
 
 
 def _adjective_place(adjectives: tuple[bool, ...], hit: tuple[int, int, Hit]) -> bool:
