@@ -328,6 +328,15 @@ def test_reported_harm_by_someones_plans_is_criticism_of_them() -> None:
     assert _events("Anna Berg said the plan would cause delays.", "ACCUSE") == []
 
 
+def test_a_disapproval_joined_to_another_cause_still_blames() -> None:
+    """"marked by broken promises and failure": the word of disapproval may be a later
+    conjunct of what the rule was marked by (regression: only the first was read, and
+    the sentence gave no event)."""
+    text = "The mayor said the council's term had been marked by broken promises and failure."
+    found = _events(text, "ACCUSE")
+    assert found and _names(text, found[0]["recipient"]) == ["council's term"]
+
+
 def test_said_not_to_be_trusted_or_naive_is_criticised() -> None:
     """"told delegates the Greens cannot be trusted on crime", "said Mr Kerr was naive":
     criticism of the Greens and of Mr Kerr (both used to be no event; the negation is the

@@ -670,6 +670,7 @@ def _harmful(verb: Any, words: frozenset[str]) -> bool:
         return False
     held = [o for c in verb.children if c.dep_ in ("dobj", "agent", "prep")
             for o in ([c] if c.dep_ == "dobj" else c.children) if o.dep_ in ("dobj", "pobj")]
+    held += [c for o in held for c in o.conjuncts]  # "marked by lost trust and failure"
     return any(o.lemma_.lower() in words or disapproving(o, words) for o in held)
 
 
