@@ -361,3 +361,17 @@ def test_a_warning_with_a_condition_threatens_whoever_must_act() -> None:
     found = _events(text, "THREATEN")
     assert found and _names(text, found[0]["recipient"]) == ["government"]
     assert _events("Mark Serwotka warned that demand had dissipated.", "THREATEN") == []
+
+
+def test_concern_that_a_clause_holds_is_aimed_at_whom_it_is_about() -> None:
+    """"expressed concern that Peru had not improved its record": criticism of Peru, as
+    is concern that "the rights conditions in Peru" have not improved (regression: the
+    target was the word "concern"); a feared clause about no party keeps no party."""
+    for text in ("The senator expressed concern that Peru had not improved its record.",
+                 "The senator expressed concern that the rights conditions in Peru have not "
+                 "improved enough."):
+        found = _events(text, "ACCUSE")
+        assert found and _names(text, found[0]["recipient"]) == ["Peru"], text
+    text = "The senator expressed concern that the weather would be bad."
+    found = _events(text, "ACCUSE")
+    assert found and all(r.get("kind") == "thing" for r in found[0]["recipient"])

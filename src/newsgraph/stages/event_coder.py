@@ -309,7 +309,7 @@ def _code_verb(verb: Any) -> Candidate | None:
     stance = _arg_object(verb, row)
     if noun is None and stance is not None:  # "expressed concern over X": X, not concern
         cand.covered.add(stance.i)
-        cand.recipients = _prep_objects(stance, STANCE_PREPS) or [
+        cand.recipients = _prep_objects(stance, STANCE_PREPS) or _feared(stance) or [
             r for r in cand.recipients if r.i != stance.i] or _prep_objects(verb)
     if noun is not None:
         cand.covered.add(noun.i)
@@ -502,6 +502,24 @@ def _purpose_recipients(cand: Candidate, verb: Any) -> None:
                 cand.recipients = _conj(objs)
                 cand.covered |= {t.i for t in child.subtree}
                 return
+
+
+def _feared(stance: Any) -> list[Any]:
+    """"voiced concern that conditions in China have not improved": the party the feared
+    clause is about, its subject or a party named in the subject ("in China")."""
+    for clause in stance.children:
+        if clause.dep_ not in ("acl", "ccomp") or not any(
+                c.dep_ == "mark" for c in clause.children):
+            continue
+        for subj in (c for c in clause.children if c.dep_ in SUBJ | {"nsubjpass"}):
+            if is_agentive(subj) or _is_group(subj):
+                return _conj([subj])
+            named = [o for c in subj.children for o in ([c] if c.dep_ == "poss" else c.children)
+                     if c.dep_ in ("poss", "prep") and o.dep_ in ("poss", "pobj")
+                     and is_agentive(o)]
+            if named:
+                return named[:1]
+    return []
 
 
 def _code_adjective(adj: Any) -> Candidate | None:
