@@ -375,3 +375,17 @@ def test_concern_that_a_clause_holds_is_aimed_at_whom_it_is_about() -> None:
     text = "The senator expressed concern that the weather would be bad."
     found = _events(text, "ACCUSE")
     assert found and all(r.get("kind") == "thing" for r in found[0]["recipient"])
+
+
+def test_an_act_done_in_protest_is_a_protest_by_its_doer() -> None:
+    """"blocked the motorway in protest against the fuel tax", "will hold a vote on
+    walkouts in protest at council plans": the doer protests, at what follows (regression:
+    the protest noun had no actor and gave no event); the parser hangs "in" on a noun."""
+    text = "Farmers blocked the motorway in protest against the new fuel tax."
+    found = _events(text, "PROTEST")
+    assert found and _names(text, found[0]["actor"]) == ["Farmers"]
+    assert _names(text, found[0]["recipient"]) == ["new fuel tax"]
+    text = ("The teachers' federation will hold a vote on walkouts in protest at council "
+            "plans to close schools.")
+    found = _events(text, "PROTEST")
+    assert found and _names(text, found[0]["recipient"]) == ["council plans"]

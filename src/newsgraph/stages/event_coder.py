@@ -229,9 +229,16 @@ def code_noun(noun: Any) -> Candidate | None:
                   if o.dep_ == "pobj" and (is_agentive(o) or _is_group(o))]
     if not actors and row.cameo[:2] == CONSULT_ROOT:
         actors = _taking_part(noun)
+    protesting = _protesting(noun)
+    if not actors and protesting is not None:
+        actors = _subjects(protesting)
     actors = _conj(actors)
     recipients = _experiencers(noun) or (_subjects(noun.head) if _received(noun) else []) \
         or authors(_noun_recipients(noun))
+    if protesting is not None and not recipients:  # "held a vote on strikes in protest at X"
+        recipients = authors([o for c in protesting.children if c.dep_ == "prep"
+                              and c.i > noun.i and c.lower_ in PROTESTED_PREPS
+                              for o in c.children if o.dep_ == "pobj"][:1])
     cand = Candidate(row.cameo, [noun], noun, actors,
                      [r for r in recipients if all(r.i != a.i for a in actors)])
     cand.negated = any(c.lower_ in NEG_WORDS for c in noun.children if c.dep_ in ("det", "neg"))
@@ -244,6 +251,13 @@ CONSULT_ROOT = "04"
 TAKING_PART_PREPS = frozenset({"during", "on", "after", "at", "before", "ahead"})
 
 
+# Nouns of "in protest at X": the act they qualify is a protest by its doer.
+PROTEST_NOUNS = frozenset({"protest"})
+PROTESTED_PREPS = frozenset({"at", "against", "over"})
+# Steps from "in protest" up to its verb: "hold [a vote [on [strikes [in protest]]]]".
+PROTEST_CLIMB = 5
+
+
 def _taking_part(noun: Any) -> list[Any]:
     """The subject of the verb a meeting noun's preposition hangs from ("X said during a
     visit to Y": X visits)."""
@@ -252,6 +266,22 @@ def _taking_part(noun: Any) -> list[Any]:
             or prep.head.pos_ not in ("VERB", "AUX"):
         return []
     return _subjects(prep.head)
+
+
+def _protesting(noun: Any) -> Any | None:
+    """The act an "in protest" qualifies, whose doer protests ("blocked the road in protest
+    at the tax", where the parser may hang "in" on the road): the nearest verb above."""
+    if noun.dep_ != "pobj" or noun.lemma_.lower() not in PROTEST_NOUNS \
+            or noun.head.lower_ != "in":
+        return None
+    tok = noun.head.head
+    for _ in range(PROTEST_CLIMB):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.dep_ not in ("dobj", "pobj", "prep", "attr"):
+            return None
+        tok = tok.head
+    return None
 
 
 def _received(noun: Any) -> bool:
