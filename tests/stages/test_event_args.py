@@ -44,3 +44,15 @@ def test_the_owner_of_a_decision_takes_the_stance_it_names() -> None:
     its actor (it used to have none, so the event was dropped)."""
     doc = _parse("The board said Peru's pledge to help Bolivia was generous.")
     assert [t.text for t in _subjects(_token(doc, "help"))] == ["Peru"]
+
+
+def test_a_passive_subject_does_the_infinitive_it_is_bound_to() -> None:
+    """"Norway is obliged to help Mali", "the US is bound by law to help Taiwan": the
+    passive's subject acts (regression: the climb stopped at the passive, or took the
+    agent "law")."""
+    for text, actor in (("Norway is obliged to help Mali.", "Norway"),
+                        ("The US is bound by law to help Taiwan.", "US")):
+        doc = _parse(text)
+        assert [t.text for t in _subjects(_token(doc, "help"))] == [actor], text
+    doc = _parse("The embassy was attacked by rebels to send a message.")
+    assert [t.text for t in _subjects(_token(doc, "attacked"))] == ["rebels"]

@@ -159,8 +159,10 @@ def _author(tok: Any) -> list[Any]:
 
 def _subjects(verb: Any) -> list[Any]:
     """The actor heads of a clause: subject, passive agent, or an inherited subject."""
-    tok = verb
+    tok, below = verb, None
     for _ in range(MAX_CLIMB):
+        if below is not None and _controls(tok, below):  # "X was urged by Y to help Z"
+            return _conj([c for c in tok.children if c.dep_ == "nsubjpass"])
         agent = _agent(tok)
         if agent:
             return _conj(agent)
@@ -195,10 +197,24 @@ def _subjects(verb: Any) -> list[Any]:
             tok = tok.head.head  # "reached a view after holding talks": who reached it
             continue
         if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and tok.head.i != tok.i:
-            tok = tok.head
+            tok, below = tok.head, tok
             continue
         break
     return []
+
+
+# Passives that bind their subject to the act they govern, even when the parser makes
+# it a clause of purpose ("is bound by law to help Taiwan").
+BINDING_VERBS = frozenset({"bind", "oblige", "obligate", "require", "compel", "force"})
+
+
+def _controls(head: Any, comp: Any) -> bool:
+    """A passive whose subject does its infinitive ("was asked to mediate", "is bound by
+    law to help"): the subject acts, not the passive's agent."""
+    return comp.dep_ in ("xcomp", "advcl") \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children) \
+        and any(c.dep_ == "nsubjpass" for c in head.children) \
+        and (comp.dep_ == "xcomp" or head.lemma_.lower() in BINDING_VERBS)
 
 
 def _speaker_conjunct(conj: Any) -> bool:
