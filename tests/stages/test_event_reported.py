@@ -389,3 +389,24 @@ def test_an_act_done_in_protest_is_a_protest_by_its_doer() -> None:
             "plans to close schools.")
     found = _events(text, "PROTEST")
     assert found and _names(text, found[0]["recipient"]) == ["council plans"]
+
+
+def test_said_to_have_a_terrible_record_is_criticism() -> None:
+    """"said Chile had an appalling rights record": the light verb "have" with a noun a
+    word of disapproval qualifies is criticism of its subject (regression: only a noun
+    that was itself such a word counted, and "terrible" was not in the lexicon); a team's
+    terrible season is no one's act."""
+    for text in ("The minister said Chile had an appalling rights record.",
+                 "The minister said Chile had a terrible rights record."):
+        found = _events(text, "ACCUSE")
+        assert found and _names(text, found[0]["recipient"]) == ["Chile"], text
+    assert _events("The coach said the team had a terrible season.", "ACCUSE") == []
+
+
+def test_a_relative_pronoun_subject_of_a_reported_clause_is_its_noun() -> None:
+    """"Chile, which she said had an appalling record": "which" is the reported clause's
+    subject and stands for Chile (regression: no event, "which" named no one)."""
+    text = ("Anna Berg noted that sanctions applied to Peru but not to Chile, which she "
+            "said had an appalling rights record.")
+    found = _events(text, "ACCUSE")
+    assert found and _names(text, found[0]["recipient"]) == ["Chile"]

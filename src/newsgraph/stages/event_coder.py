@@ -637,7 +637,8 @@ def _obligation(verb: Any) -> Candidate | None:
         code = "111"
     else:
         return None
-    recipients = _split_name([c for c in verb.children if c.dep_ in SUBJ | {"nsubjpass"}])
+    recipients = _relative_subject(verb, _split_name(
+        [c for c in verb.children if c.dep_ in SUBJ | {"nsubjpass"}]))
     if all(r.lower_ in EXPLETIVES for r in recipients):  # "it was unacceptable for X to"
         recipients = [s for c in verb.children if c.dep_ in ("advcl", "xcomp", "ccomp")
                       for s in c.children if s.dep_ in SUBJ] or recipients
@@ -686,13 +687,23 @@ def _disapproved(verb: Any) -> bool:
         return False  # "said Russia violated the ceasefire": the violation is coded itself
     if verb.lemma_.lower() not in words and not _harmful(verb, words) and not any(
             (c.dep_ in ("acomp", "attr") or light and c.dep_ == "dobj")
-            and (c.lemma_.lower() in words or c.dep_ == "attr" and disapproving(c, words))
+            and (c.lemma_.lower() in words or c.dep_ in ("attr", "dobj") and disapproving(c, words))
             for c in verb.children):
         return False
-    subjects = [c for c in verb.children if c.dep_ in SUBJ | {"nsubjpass"}]
+    subjects = _relative_subject(verb, [c for c in verb.children
+                                        if c.dep_ in SUBJ | {"nsubjpass"}])
     return any(is_agentive(s) or _is_group(s) or s.lemma_.lower() in AUTHORED
                or s.dep_ == "csubj" and s.tag_ == "VBG"
                or any(c.dep_ == "poss" for c in s.children) for s in subjects)
+
+
+def _relative_subject(verb: Any, subjects: list[Any]) -> list[Any]:
+    """"Chile, which he said had a terrible record": a relative pronoun subject of the
+    reported clause stands for the noun the speech verb's clause modifies."""
+    cue = verb.head
+    if verb.dep_ != "ccomp" or cue.dep_ != "relcl" or cue.head.i == cue.i:
+        return subjects
+    return [cue.head if s.lower_ in ("which", "who", "that") else s for s in subjects]
 
 
 def _acting_subject(verb: Any) -> bool:
