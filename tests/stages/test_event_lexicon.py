@@ -14,8 +14,6 @@ from helpers import event_texts
     "The Senate committee gave its verdict on Tuesday.",
     "The French minister recalled a string of comments from a senior colleague.",
     "French farmers swapped their vouchers for tax discounts.",
-    # insisting that something is so claims it; it demands nothing
-    "The minister insisted closer ties did not mean losing control of the borders.",
     # asking why or whether is a question, not a request
     "The senator asked whether the minister would resign.",
     # throwing people out is no rejection of a proposal
@@ -36,6 +34,9 @@ def test_no_act_without_its_object(text: str) -> None:
     ("The party has denied it is trying to provoke unrest.", "REJECT"),
     ("The ministry denied the allegations.", "REJECT"),
     ("Senior ministers had argued vociferously against the toll scheme.", "REJECT"),
+    # insisting that something is so rebuts another's claim; it demands nothing
+    ("The minister insisted closer ties did not mean losing control of the borders.",
+     "REJECT"),
     # insisting that someone act, or be treated so, is a demand
     ("The union insisted that the workers be paid.", "REQUEST"),
     ("The union insisted the government must pay the workers.", "REQUEST"),

@@ -102,6 +102,17 @@ def test_a_fronted_date_does_not_make_a_claim_a_demand() -> None:
     assert _events(text, "REQUEST") == []
 
 
+def test_an_insisted_claim_is_a_rebuttal_with_no_target_guessed() -> None:
+    """"insisted the code still meant tough criteria had to be met" rebuts a claim
+    (REJECT; regression: no event) and names no target: the learned fallback may not take
+    a noun of the clause ("the code"), as for a denied claim."""
+    text = ("But Anna Berg insisted the council's code of conduct meant tough criteria "
+            "still had to be met.")
+    found = _events(text, "REJECT")
+    assert found and found[0]["recipient"] == [] and _names(text, found[0]["actor"]) == [
+        "Anna Berg"]
+
+
 def test_insisting_on_something_is_a_demand() -> None:
     """Control: "insisted on a new vote" demands it."""
     assert _events("The union insisted on a new vote.", "REQUEST")

@@ -310,7 +310,8 @@ def _code_verb(verb: Any) -> Candidate | None:
     if row is not None and row.frame == "feeling":
         return _feeling(verb, row)
     if row is not None and row.lemma in ASSERTING and _asserted(verb):
-        return None  # "insisted the plan did not mean ...": a claim, not a demand
+        # "insisted the plan did not mean ...": a claim against another's, not a demand
+        return Candidate(REBUTTAL, [verb], verb, _subjects(verb), [])
     if row is not None and row.lemma in ASKING and _question(verb):
         return _challenge(verb)  # "asked whether ...": a question, no demand
     if row is not None and row.lemma in NEEDS_OBJECT and not conditioned(verb) and not any(
@@ -422,6 +423,7 @@ def _blameable(tok: Any) -> bool:
 # Demand verbs that also just assert: "insisted that X be freed" demands, "insisted the
 # deal did not mean Y" claims.
 ASSERTING = frozenset({"insist"})
+REBUTTAL = "120"  # CAMEO: reject (PLOVER REJECT), as "deny" and "dismiss"
 PLEDGING_AUX = frozenset({"would", "will"})  # "insisted they would hold X to account"
 INSIST_ON = frozenset({"on", "upon"})
 

@@ -29,9 +29,11 @@ from . import event_lexicon as lex
 from .event_antecedents import demonstrative_antecedent, earlier_author, reporting_role
 from .event_args import VERBAL_CONFLICT_QUAD, is_agentive, is_means, stance_noun, titled
 from .event_coder import (
+    ASSERTING,
     CONFLICT_QUAD,
     COOPERATION_QUADS,
     FRAME_CODES,
+    REBUTTAL,
     Candidate,
     code_noun,
     code_token,
@@ -693,7 +695,9 @@ DENIAL_VERBS = frozenset({"deny", "refute", "rebut", "dispute"})
 def _denied_claim(event: dict[str, Any], doc: Any) -> bool:
     """A denial whose object is a clause: no party is its target, so the model picks none."""
     span = doc.char_span(*event["trigger"], alignment_mode="expand")
-    verbs = [t for t in span or [] if t.lemma_.lower() in DENIAL_VERBS]
+    rebuttal = event["cameo"] == REBUTTAL  # "insisted the code still applied"
+    verbs = [t for t in span or [] if t.lemma_.lower() in DENIAL_VERBS
+             or rebuttal and t.lemma_.lower() in ASSERTING]
     return any(c.dep_ == "ccomp" for v in verbs for c in v.children)
 
 
