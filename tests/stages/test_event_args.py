@@ -47,12 +47,12 @@ def test_the_owner_of_a_decision_takes_the_stance_it_names() -> None:
 
 
 def test_a_passive_subject_does_the_infinitive_it_is_bound_to() -> None:
-    """"Norway is obliged to help Mali", "the US is bound by law to help Taiwan": the
+    """"Norway is obliged to help Mali", "Japan is bound by treaty to assist Korea": the
     passive's subject acts (regression: the climb stopped at the passive, or took the
-    agent "law")."""
-    for text, actor in (("Norway is obliged to help Mali.", "Norway"),
-                        ("The US is bound by law to help Taiwan.", "US")):
+    agent "treaty", the parser making "to assist" a clause of purpose)."""
+    for text, verb in (("Norway is obliged to help Mali.", "help"),
+                       ("Japan is bound by treaty to assist Korea.", "assist")):
         doc = _parse(text)
-        assert [t.text for t in _subjects(_token(doc, "help"))] == [actor], text
+        assert [t.text for t in _subjects(_token(doc, verb))] == [text.split()[0]], text
     doc = _parse("The embassy was attacked by rebels to send a message.")
     assert [t.text for t in _subjects(_token(doc, "attacked"))] == ["rebels"]
