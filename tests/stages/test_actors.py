@@ -95,3 +95,29 @@ def test_a_party_spokesman_with_a_brief_is_the_partys(nlp):
     ("Labour Foreign Secretary") is the government's."""
     assert act.code_tokens(list(nlp("Tory foreign affairs spokesman"))).sector == "PTY"
     assert act.code_tokens(list(nlp("Labour Foreign Secretary"))).sector == "GOV"
+
+
+def _parties(text: str) -> list[dict]:
+    from helpers import run_until
+
+    article = run_until(text, "events")
+    return [p for e in article.extra["events"] for p in e["actor"] + e["recipient"]]
+
+
+def test_a_sector_takes_the_country_the_article_is_about() -> None:
+    """In a report on one country, "the government" and "the unions" are its own (GBR
+    GOV, GBR LAB), flagged ``country_via: "article"`` (they had no country); a report that
+    names two countries about equally assumes neither."""
+    text = ("Britain's economy grew last year. The government rejected a pay claim by the "
+            "unions on Monday. Workers in Britain will vote on a strike.")
+    found = {p["name"]: p for p in _parties(text)}
+    assert found["government"]["country"] == "GBR"
+    assert found["government"]["country_via"] == "article"
+    mixed = ("Britain and France held talks. France and Britain disagreed on fishing. The "
+             "government rejected a pay claim by the unions on Monday.")
+    assert all(p.get("country_via") is None for p in _parties(mixed))
+
+
+def test_a_lone_place_mention_is_no_home_country() -> None:
+    text = "A court in Vienna rejected a motion brought by relatives of the banker."
+    assert all(p.get("country_via") is None for p in _parties(text))

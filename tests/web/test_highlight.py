@@ -66,6 +66,12 @@ def test_party_names_mark_how_a_party_was_found() -> None:
                                     "Kenya (KEN) [read from the place], Ruth Kessler")
 
 
+def test_a_country_taken_from_the_article_says_so() -> None:
+    parties = [{"name": "the unions", "country": "GBR", "sector": "LAB",
+                "country_via": "article"}]
+    assert party_names(parties) == "the unions (GBR, by the article)"
+
+
 def test_event_title_carries_the_marks() -> None:
     ev = {"type": "CONSULT", "quad_class": 1, "date": "2024-03-01",
           "actor": [{"name": "Ruth Kessler"}],

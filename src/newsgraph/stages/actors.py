@@ -335,3 +335,42 @@ def place_country(name: str) -> str | None:
     if not found:
         return None
     return alpha3(max(found, key=lambda p: p.population).country)
+
+
+# An article's own country: the one most of its place and nationality mentions name, when
+# it holds at least this share of them (a report on a visit abroad names both sides, and
+# then none is the article's own; two thirds keeps one-country reports).
+HOME_SHARE = 2 / 3
+# Sectors a country's own people and bodies have: "the government", "MPs", "the unions"
+# in a report on one country are that country's. Refugees, rebels, international bodies,
+# aid groups and unidentified armed men are not assumed to be anyone's.
+HOME_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "PTY", "OPP", "LAB", "EDU",
+                          "CVL", "BUS", "MED", "JRN", "AGR", "REL", "CRM", "SPY"})
+# ... and at least this many mentions: one alone ("a court in Vienna") says where the
+# event was, not whose its people are.
+HOME_MIN_MENTIONS = 2
+PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
+
+
+def home_country(entities: list[Entity], doc: Any) -> str | None:
+    """The article's own country (``HOME_SHARE``, ``HOME_MIN_MENTIONS``), None when no
+    country dominates."""
+    counts: dict[str, int] = {}
+    for entity in entities:
+        if entity.label in PLACE_LABELS:
+            code = entity_code(entity, doc)
+            if code.country and code.sector != "IGO":
+                counts[code.country] = counts.get(code.country, 0) + len(entity.mentions)
+    if not counts:
+        return None
+    top = max(counts, key=lambda c: counts[c])
+    dominant = counts[top] >= HOME_SHARE * sum(counts.values())
+    return top if dominant and counts[top] >= HOME_MIN_MENTIONS else None
+
+
+def fill_home(parties: list[dict[str, Any]], home: str | None) -> None:
+    """Give the article's country to parties with a home sector and no country of their
+    own ("the government" in a report on Britain: GBR GOV), saying so in ``country_via``."""
+    for party in parties if home else ():
+        if party.get("country") is None and party.get("sector") in HOME_SECTORS:
+            party["country"], party["country_via"] = home, "article"

@@ -159,6 +159,9 @@ def _extract_events(article: Article, scheme: str,
     if ctx is not None and learned_targets:
         for event in events:
             ctx.learned_target(event)
+    home = act.home_country(ctx.entities, doc) if ctx is not None else None
+    for event in events:
+        act.fill_home(event["actor"] + event["recipient"], home)
     for n, event in enumerate(events):
         event.pop("_sent", None)
         event["id"] = f"ev{n + 1}"

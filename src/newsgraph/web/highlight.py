@@ -89,7 +89,8 @@ def party_names(parties: list[dict[str, Any]] | None) -> str:
     """'Name (CTY), Name [how it was found]' for a list of event parties."""
     names = []
     for p in parties or []:
-        country = f" ({p['country']})" if p.get("country") else ""
+        inferred = ", by the article" if p.get("country_via") == "article" else ""
+        country = f" ({p['country']}{inferred})" if p.get("country") else ""
         how = VIA_LABELS.get(str(p.get("via")), "") if isinstance(p.get("via"), str) else ""
         score = f" {p['score']:.2f}" if how and isinstance(p.get("score"), float) else ""
         names.append(f"{p.get('name') or '?'}{country}" + (f" [{how}{score}]" if how else ""))
