@@ -421,3 +421,16 @@ def test_a_relative_pronoun_subject_of_a_reported_clause_is_its_noun() -> None:
             "said had an appalling rights record.")
     found = _events(text, "ACCUSE")
     assert found and _names(text, found[0]["recipient"]) == ["Chile"]
+
+
+def test_what_a_body_is_said_to_need_is_asked_of_it() -> None:
+    """"said the council needs its own auditor", "... needs to act", "has to act": a call
+    on the council or government (regression: no event); a country's need for rain, or a
+    speaker's own need to leave, is not."""
+    for text, target in (("Anna Berg has said the council needs its own auditor.", "council"),
+                         ("Tom Reid said the government needs to act now.", "government"),
+                         ("Tom Reid said the government has to act now.", "government")):
+        found = _events(text, "REQUEST")
+        assert found and _names(text, found[0]["recipient"]) == [target], text
+    assert _events("Tom Reid said the country needs rain.", "REQUEST") == []
+    assert _events("Tom Reid said he had to leave early.", "REQUEST") == []

@@ -627,7 +627,8 @@ def _obligation(verb: Any) -> Candidate | None:
     cue = _reporting_cue(verb)
     if cue is None:
         return None
-    if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in verb.children) \
+            or _needed(verb):
         code = "100"
     elif any(c.dep_ in ("acomp", "prep", "attr") and c.lower_ in BLAME_WORDS
              for c in verb.children):
@@ -648,6 +649,24 @@ def _obligation(verb: Any) -> Candidate | None:
     own = [c for c in verb.children if _speaker_conjunct(c)]  # "... and urged": not covered
     cand.covered |= {t.i for t in verb.subtree} - {t.i for c in own for t in c.subtree}
     return cand
+
+
+# "said the council needs its own auditor / needs to act": a need of a body is a call on it.
+NEEDING = frozenset({"need"})
+
+
+def _needed(verb: Any) -> bool:
+    """"said the council needs its own auditor", "... needs to act", "has to act": what a
+    body is said to need is asked of it; a place's need ("the country needs rain") is not,
+    unless it is to do something."""
+    lemma = verb.lemma_.lower()
+    to_do = any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                          for a in c.children) for c in verb.children)
+    if not (lemma in NEEDING and (to_do or any(c.dep_ == "dobj" for c in verb.children))
+            or lemma == "have" and to_do):
+        return False
+    return any(c.dep_ in SUBJ and (_is_group(c) or c.ent_type_ == "ORG" or to_do
+                                   and is_agentive(c)) for c in verb.children)
 
 
 def _label(verb: Any) -> Candidate | None:

@@ -34,6 +34,7 @@ from .event_coder import (
     BLAME_WORDS,
     CAUSE_VERBS,
     HARM_VERBS,
+    NEEDING,
     OBLIGATION_AUX,
     REFUSAL_WORDS,
     TRUST_VERBS,
@@ -75,7 +76,9 @@ def flag_table() -> tuple[np.ndarray, np.ndarray]:
     # "described the plan as a fiasco" (``event_kinds.labelled``); "said ministers misled
     # parliament" (a verb of fault, ``event_coder._disapproved``)
     # "said the plans would damage X / had been marked by failure" (``_harmful``)
-    for word in LABEL_VERBS | lex.disapproval_words() | HARM_VERBS | CAUSE_VERBS | TRUST_VERBS:
+    # "said the council needs its own auditor" (``event_coder._needed``)
+    for word in LABEL_VERBS | lex.disapproval_words() | HARM_VERBS | CAUSE_VERBS | TRUST_VERBS \
+            | NEEDING:
         by_word[word] = by_word.get(word, 0) | VERB_WORD
     for word in OBLIGATION_AUX | BLAME_WORDS | REFUSAL_WORDS | lex.disapproval_words() | {"out"}:
         by_word[word] = by_word.get(word, 0) | CLAUSE_WORD
