@@ -56,3 +56,13 @@ def test_a_passive_subject_does_the_infinitive_it_is_bound_to() -> None:
         assert [t.text for t in _subjects(_token(doc, verb))] == [text.split()[0]], text
     doc = _parse("The embassy was attacked by rebels to send a message.")
     assert [t.text for t in _subjects(_token(doc, "attacked"))] == ["rebels"]
+
+
+def test_a_document_acting_through_a_participle_is_its_named_author() -> None:
+    """"found a Green Party leaflet opposing the bypass": the party opposes, not whoever
+    found it (regression: the climb reached "found"); so does "a leaflet by the Green
+    Party"."""
+    for text in ("Officers found a Green Party leaflet opposing the bypass.",
+                 "Officers found a leaflet by the Green Party opposing the bypass."):
+        doc = _parse(text)
+        assert [t.text for t in _subjects(_token(doc, "opposing"))] == ["Party"], text

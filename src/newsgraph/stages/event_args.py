@@ -177,6 +177,8 @@ def _subjects(verb: Any) -> list[Any]:
             if tok.dep_ == "acl" and tok.head.i != tok.i else []
         if owners:  # "its decision to back X", "Russia's pledge to help": the owner acts
             return _conj(owners)
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and _named_author(tok.head):
+            return _named_author(tok.head)  # "found a Green Party leaflet opposing X"
         if tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "pobj"):  # "passed a resolution
             tok = tok.head.head  # demanding": the resolution's author acts
             if tok.dep_ == "prep":
@@ -203,6 +205,10 @@ def _subjects(verb: Any) -> list[Any]:
     return []
 
 
+# Names that can make a leaflet, a report or a plan: organisations and people.
+AUTHOR_ENTS = frozenset({"ORG", "PERSON", "NORP"})
+
+
 # Passives that bind their subject to the act they govern, even when the parser makes
 # it a clause of purpose ("is bound by law to help Taiwan").
 BINDING_VERBS = frozenset({"bind", "oblige", "obligate", "require", "compel", "force"})
@@ -215,6 +221,17 @@ def _controls(head: Any, comp: Any) -> bool:
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children) \
         and any(c.dep_ == "nsubjpass" for c in head.children) \
         and (comp.dep_ == "xcomp" or head.lemma_.lower() in BINDING_VERBS)
+
+
+def _named_author(thing: Any) -> list[Any]:
+    """The name a thing is labelled with as its maker ("a Green Party leaflet", "a leaflet
+    by the Green Party"), when the thing cannot act itself."""
+    if is_agentive(thing) or _is_group(thing):
+        return []
+    named = [c for c in thing.children if c.dep_ == "compound"] + [
+        o for c in thing.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children
+        if o.dep_ == "pobj"]
+    return [c for c in named if is_agentive(c) and c.ent_type_ in AUTHOR_ENTS][-1:]
 
 
 def _speaker_conjunct(conj: Any) -> bool:
