@@ -434,3 +434,14 @@ def test_what_a_body_is_said_to_need_is_asked_of_it() -> None:
         assert found and _names(text, found[0]["recipient"]) == [target], text
     assert _events("Tom Reid said the country needs rain.", "REQUEST") == []
     assert _events("Tom Reid said he had to leave early.", "REQUEST") == []
+
+
+def test_words_of_alarm_at_someones_doing_are_criticism() -> None:
+    """"said the council's move was dangerous", "... was a worrying issue": criticism of
+    the council (regression: no event, the words were not in the lexicon); a dangerous
+    storm is no one's doing."""
+    for text in ("Anna Berg said the council's move was dangerous.",
+                 "Anna Berg said the council's plan to close the port was a worrying issue."):
+        found = _events(text, "ACCUSE")
+        assert found and _names(text, found[0]["recipient"])[0].startswith("council"), text
+    assert _events("Anna Berg said the storm was dangerous.", "ACCUSE") == []
