@@ -301,7 +301,7 @@ def _experiencers(noun: Any) -> list[Any]:
 
 
 def _code_verb(verb: Any) -> Candidate | None:
-    stance = _obligation(verb) or _label(verb)
+    stance = _obligation(verb) or _label(verb) or _judged(verb)
     if stance is not None:
         return stance
     row = lex.first_row(verb, "V")
@@ -719,12 +719,27 @@ def _disapproved(verb: Any) -> bool:
 
 
 def _relative_subject(verb: Any, subjects: list[Any]) -> list[Any]:
-    """"Chile, which he said had a terrible record": a relative pronoun subject of the
-    reported clause stands for the noun the speech verb's clause modifies."""
-    cue = verb.head
-    if verb.dep_ != "ccomp" or cue.dep_ != "relcl" or cue.head.i == cue.i:
+    """"Chile, which he said had a terrible record", "Mr Blair, who will waste more": a
+    relative pronoun subject stands for the noun its clause (or the speech verb's) modifies."""
+    clause = verb.head if verb.dep_ == "ccomp" else verb
+    if clause.dep_ != "relcl" or clause.head.i == clause.i:
         return subjects
-    return [cue.head if s.lower_ in ("which", "who", "that") else s for s in subjects]
+    return [clause.head if s.lower_ in RELATIVES else s for s in subjects]
+
+
+RELATIVES = frozenset({"which", "who", "that"})
+QUOTED = "quote"  # actor_via: the speaker of the quotation the clause is in
+
+
+def _judged(verb: Any) -> Candidate | None:
+    """"... a choice between Mr Blair, who will waste more, and ...": a judgement of
+    disapproval in a clause no speech verb reports is the criticism of whoever says it;
+    the events stage keeps it only inside a quotation, whose speaker acts."""
+    if _reporting_cue(verb) is not None or verb.dep_ not in ("relcl", "ROOT", "conj") \
+            or lex.match(verb, "V") is not None or not (_disapproved(verb) or _failed(verb)):
+        return None  # a trigger verb keeps its own coding
+    subjects = _relative_subject(verb, [c for c in verb.children if c.dep_ in SUBJ])
+    return Candidate(CRITICISE, [verb], verb, [], subjects, actor_via=QUOTED)
 
 
 def _acting_subject(verb: Any) -> bool:

@@ -33,6 +33,7 @@ from .event_coder import (
     CONFLICT_QUAD,
     COOPERATION_QUADS,
     FRAME_CODES,
+    QUOTED,
     REBUTTAL,
     Candidate,
     code_noun,
@@ -176,12 +177,13 @@ def sentence_candidates(doc: Any, heads: list[int], nouns: list[int]) -> list[Ca
     cands = [c for c in (code_token(doc[i]) for i in heads) if c is not None]
     for coded in cands:
         refusal(coded)
-        if not coded.actors:
+        if not coded.actors and coded.actor_via is None:
             coded.actors = accuser_after(coded)
             coded.actor_via = "next sentence" if coded.actors else None
     keep = [c for c in cands if not any(c.head.i in o.covered for o in cands if o is not c)]
     keep = [c for c in keep if not c.negated and not c.hypothetical
-            and (c.actors or _agentless_state_act(c) or unattributed_force(c))]
+            and (c.actors or c.actor_via == QUOTED or _agentless_state_act(c)
+                 or unattributed_force(c))]
     covered = {i for c in cands for i in c.covered} | {t.i for c in cands for t in c.trigger}
     for i in nouns:
         if i not in covered:
@@ -287,6 +289,11 @@ class _Context:
         coding = cand.coding(scheme)
         quote = self.quote_at(cand.trigger[0].idx)
         actors = [a for a in (self.actor(h, quote) for h in cand.actors) if a]
+        if cand.actor_via == QUOTED:  # a judgement inside a quotation: its speaker's
+            speaker = self._quote_speaker(quote) if quote is not None else None
+            if speaker is None:
+                return None
+            actors = [speaker]
         if not actors and _agentless_state_act(cand):
             state = self.state_place(cand, sent)
             actors = [{**_place_record(state), "sector": "GOV"}] if state is not None else []
@@ -486,6 +493,14 @@ class _Context:
             return None
         code = self.entity_code(entity)
         return _record(head.idx, head.idx + len(head.text), entity, entity.name, code)
+
+    def _quote_speaker(self, quote: Quote) -> dict[str, Any] | None:
+        """The resolved speaker of a quotation, at the words naming them."""
+        entity = next((e for e in self.entities if e.id == quote.speaker.entity), None)
+        if entity is None or not quote.speaker.mention:
+            return None
+        start, end = quote.speaker.mention[0]
+        return _record(start, end, entity, entity.name, self.entity_code(entity))
 
     def _person_pronoun(self, head: Any) -> dict[str, Any] | None:
         reporter = reporting_role(head)

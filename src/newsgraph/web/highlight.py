@@ -82,7 +82,8 @@ def _quote_marks(quotes: list[dict[str, Any]], colours: dict[str, str]) -> Itera
 VIA_LABELS = {"model": "guessed by the target model", "place": "read from the place",
               "author": "the proposal's author, named earlier",
               "antecedent": "who did what 'this' stands for",
-              "next sentence": "the accuser the next sentence names"}
+              "next sentence": "the accuser the next sentence names",
+              "quote": "the speaker of the quotation"}
 
 
 def party_names(parties: list[dict[str, Any]] | None) -> str:
