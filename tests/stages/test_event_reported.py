@@ -458,3 +458,15 @@ def test_a_judgement_inside_a_quotation_is_its_speakers_criticism() -> None:
     assert found[0]["actor"][0]["via"] == "quote"
     assert _names(text, found[0]["recipient"]) == ["Mr Kerr"]
     assert _events("Voters chose Mr Kerr, who wasted more.", "ACCUSE") == []
+
+
+def test_a_criticism_of_his_plan_told_to_someone_is_aimed_at_the_one_told() -> None:
+    """"told the senator that his plan ... was a worrying issue": criticism of the
+    senator (regression: the target was "his plan", no one); said to no one, the plan
+    stays the target."""
+    text = "Anna Berg told the senator that his plan to close the port was a worrying issue."
+    found = _events(text, "ACCUSE")
+    assert found and _names(text, found[0]["recipient"]) == ["senator"]
+    text = "Anna Berg said his plan to close the port was a worrying issue."
+    found = _events(text, "ACCUSE")
+    assert found and _names(text, found[0]["recipient"]) == ["his plan"]

@@ -645,6 +645,7 @@ def _obligation(verb: Any) -> Candidate | None:
     if all(r.lower_ in EXPLETIVES for r in recipients):  # "it was unacceptable for X to"
         recipients = [s for c in verb.children if c.dep_ in ("advcl", "xcomp", "ccomp")
                       for s in c.children if s.dep_ in SUBJ] or recipients
+    recipients = _addressed_owner(cue, recipients)
     cand = Candidate(code, [verb], cue, _subjects(cue), _conj(recipients))
     own = [c for c in verb.children if _speaker_conjunct(c)]  # "... and urged": not covered
     cand.covered |= {t.i for t in verb.subtree} - {t.i for c in own for t in c.subtree}
@@ -653,6 +654,20 @@ def _obligation(verb: Any) -> Candidate | None:
 
 # "said the council needs its own auditor / needs to act": a need of a body is a call on it.
 NEEDING = frozenset({"need"})
+
+
+# Possessives that, in what someone is told, may stand for the one told.
+ADDRESSEE_POSSESSIVES = frozenset({"his", "her", "your", "their"})
+
+
+def _addressed_owner(cue: Any, recipients: list[Any]) -> list[Any]:
+    """"told the senator that his plan was a worrying issue": the plan of the one told,
+    who is the target; other recipients stand."""
+    told = [c for c in cue.children if c.dep_ in ("dobj", "dative") and c.pos_ != "PRON"]
+    if not told or cue.lemma_.lower() not in lexicons.cues():
+        return recipients
+    return [told[0] if any(p.dep_ == "poss" and p.lower_ in ADDRESSEE_POSSESSIVES
+                           for p in r.children) else r for r in recipients]
 
 
 def _needed(verb: Any) -> bool:
