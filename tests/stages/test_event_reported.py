@@ -448,16 +448,16 @@ def test_words_of_alarm_at_someones_doing_are_criticism() -> None:
 
 
 def test_a_judgement_inside_a_quotation_is_its_speakers_criticism() -> None:
-    """`Anna Berg said: "... Mr Kerr, who will waste more, ..."`: Anna Berg criticises Mr
-    Kerr (regression: no event); the actor says it was found from the quotation. The same
-    clause outside any quotation is no one's judgement."""
-    text = ('Anna Berg said: "Voters will have a clear choice between Mr Kerr, who will '
-            'waste more, and a council that will save money."')
+    """`Anna Berg said: "Unlike Mr Kerr, who has wasted millions on consultants, ..."`:
+    Anna Berg criticises Mr Kerr (regression: no event); the actor says it was found from
+    the quotation. The same clause outside any quotation is no one's judgement."""
+    text = ('Anna Berg said: "Unlike Mr Kerr, who has wasted millions on consultants, we '
+            'will cut costs."')
     found = _events(text, "ACCUSE")
     assert found and _names(text, found[0]["actor"]) == ["Anna Berg"]
     assert found[0]["actor"][0]["via"] == "quote"
     assert _names(text, found[0]["recipient"]) == ["Mr Kerr"]
-    assert _events("Voters chose Mr Kerr, who wasted more.", "ACCUSE") == []
+    assert _events("Voters chose Mr Kerr, who wasted millions.", "ACCUSE") == []
 
 
 def test_a_criticism_of_his_plan_told_to_someone_is_aimed_at_the_one_told() -> None:

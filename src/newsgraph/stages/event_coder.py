@@ -734,7 +734,7 @@ def _disapproved(verb: Any) -> bool:
 
 
 def _relative_subject(verb: Any, subjects: list[Any]) -> list[Any]:
-    """"Chile, which he said had a terrible record", "Mr Blair, who will waste more": a
+    """"Chile, which he said had a terrible record", "Mr Kerr, who has wasted millions": a
     relative pronoun subject stands for the noun its clause (or the speech verb's) modifies."""
     clause = verb.head if verb.dep_ == "ccomp" else verb
     if clause.dep_ != "relcl" or clause.head.i == clause.i:
@@ -747,8 +747,8 @@ QUOTED = "quote"  # actor_via: the speaker of the quotation the clause is in
 
 
 def _judged(verb: Any) -> Candidate | None:
-    """"... a choice between Mr Blair, who will waste more, and ...": a judgement of
-    disapproval in a clause no speech verb reports is the criticism of whoever says it;
+    """"... unlike Mr Kerr, who has wasted millions": a judgement of disapproval in a
+    clause no speech verb reports is the criticism of whoever says it;
     the events stage keeps it only inside a quotation, whose speaker acts."""
     if _reporting_cue(verb) is not None or verb.dep_ not in ("relcl", "ROOT", "conj") \
             or lex.match(verb, "V") is not None or not (_disapproved(verb) or _failed(verb)):
