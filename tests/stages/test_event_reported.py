@@ -322,6 +322,18 @@ def test_opening_with_an_attack_on_a_record_is_criticism() -> None:
     assert _events(text, "ASSAULT") == []
 
 
+def test_opening_a_meeting_with_an_attack_is_the_attack_not_the_meeting() -> None:
+    """"opened the summit in Leeds with an attack on the council's record": criticism by
+    the co-chairman (regression: the summit, itself an event noun, was coded a meeting
+    and the attack lost; "co-chairman" split in three broke the subject)."""
+    text = ("Labour co-chairman Tom Reid opened the summit in Leeds with an attack on the "
+            "council's record.")
+    found = _events(text, "ACCUSE")
+    assert found and _names(text, found[0]["actor"]) == ["Labour co-chairman Tom Reid"]
+    assert found[0]["actor"][0]["sector"] == "PTY"
+    assert _events(text, "CONSULT") == []
+
+
 def test_reported_harm_by_someones_plans_is_criticism_of_them() -> None:
     """"said the Green plans would damage the economy", "... would cause economic
     failure", "the council's rule had been marked by failure": reported harm or failure

@@ -27,7 +27,8 @@ PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "
 # Roles that belong to whatever organisation is named before them ("Labour leader").
 ORG_ROLES = frozenset({"leader", "leaders", "leadership", "chief", "head", "official",
                        "officials", "spokesman", "spokeswoman", "spokesperson", "chairman",
-                       "chairwoman", "member", "members"})
+                       "chairwoman", "member", "members", "co-chairman", "co-chairwoman",
+                       "co-chair", "co-leader"})
 # How many sentences back "it"/"they" may look for the country or organisation meant.
 PRONOUN_SENTENCES = 2
 

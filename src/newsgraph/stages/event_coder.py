@@ -574,6 +574,12 @@ def _light_object(verb: Any) -> tuple[Any, lex.Trigger | None]:
     lemma = verb.lemma_.lower()
     if lemma in PLAIN_CUES or lemma in EXPERIENCER or lemma == "be":
         return None, None
+    opened = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+              and lemma in OPENING_VERBS for o in c.children if o.dep_ == "pobj"]
+    for obj in opened:  # "opened the summit with an attack on X": the attack, not the summit
+        row = lex.match(obj, "N")
+        if row is not None:
+            return obj, row
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr"):
             for noun in [child, *(g for g in child.children if g.dep_ == "compound"),
@@ -581,8 +587,7 @@ def _light_object(verb: Any) -> tuple[Any, lex.Trigger | None]:
                 row = lex.match(noun, "N")
                 if row is not None:
                     return noun, row
-        if child.dep_ == "prep" and (child.lower_ in ("on", "in", "into") and lemma in PREP_LIGHT
-                                     or child.lower_ == "with" and lemma in OPENING_VERBS):
+        if child.dep_ == "prep" and child.lower_ in ("on", "in", "into") and lemma in PREP_LIGHT:
             for obj in child.children:
                 row = lex.match(obj, "N") if obj.dep_ == "pobj" else None
                 if row is not None:
