@@ -482,3 +482,18 @@ def test_a_criticism_of_his_plan_told_to_someone_is_aimed_at_the_one_told() -> N
     text = "Anna Berg said his plan to close the port was a worrying issue."
     found = _events(text, "ACCUSE")
     assert found and _names(text, found[0]["recipient"]) == ["his plan"]
+
+
+def test_a_reported_future_passive_of_cooperation_is_the_speakers_pledge() -> None:
+    """"The council says residents will be consulted": the council pledges to consult
+    them (regression: no actor, no event); a reported sacking, or a past consultation,
+    names no doer."""
+    text = "The council says residents will be consulted before any changes are made."
+    found = _events(text, "AGREE")
+    assert found and _names(text, found[0]["actor"]) == ["council"]
+    assert _names(text, found[0]["recipient"]) == ["residents"]
+    for text in ("The opposition said the minister will be sacked.",
+                 "The council said residents were consulted."):
+        assert [e for e in run_until(text, "events").extra["events"]
+                if e["actor"] and text[e["trigger"][0]:e["trigger"][1]] in
+                ("sacked", "consulted")] == [], text

@@ -152,12 +152,24 @@ def code_token(tok: Any) -> Candidate | None:
         cand = _code_adjective(tok)
     else:
         return None
+    if cand is not None and not cand.actors and _promised_passive(tok, cand):
+        cand.actors = _subjects(_reporting_cue(tok))  # "says unions will be consulted"
     if cand is not None:
         _modality(cand)
         if cand.negated and (_must_not(tok) or _distrusted(tok)):
             cand.negated = False  # "said ministers should not cut X": a demand to refrain;
             # "said X cannot be trusted": the negation is the criticism
     return cand
+
+
+def _promised_passive(verb: Any, cand: Candidate) -> bool:
+    """"The council says residents will be consulted": a reported future act of
+    co-operation in the passive, with no agent, is the speaker's own pledge."""
+    return verb.pos_ in ("VERB", "AUX") and _reporting_cue(verb) is not None \
+        and lex.coding(cand.cameo).quad in COOPERATION_QUADS \
+        and any(c.dep_ == "nsubjpass" for c in verb.children) \
+        and not any(c.dep_ == "agent" for c in verb.children) \
+        and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
 
 
 def _must_not(verb: Any) -> bool:
