@@ -497,3 +497,18 @@ def test_a_reported_future_passive_of_cooperation_is_the_speakers_pledge() -> No
         assert [e for e in run_until(text, "events").extra["events"]
                 if e["actor"] and text[e["trigger"][0]:e["trigger"][1]] in
                 ("sacked", "consulted")] == [], text
+
+
+def test_a_wanted_or_conditional_act_by_force_is_a_threat() -> None:
+    """"wants to take the island by force", "... by force if necessary": a threat of force
+    by whoever wants it (regression: no event; "says ... and wants" gave the act to the
+    reported clause's subject); an act done by force is no threat."""
+    text = "Ankara wants to take the island by force."
+    found = _events(text, "THREATEN")
+    assert found and _names(text, found[0]["actor"]) == ["Ankara"]
+    assert _names(text, found[0]["recipient"]) == ["island"]
+    text = ("Ankara says the island is part of its territory and wants to unite it with the "
+            "mainland, by force if necessary.")
+    found = _events(text, "THREATEN")
+    assert found and _names(text, found[0]["actor"]) == ["Ankara"]
+    assert _events("The army took the town by force.", "THREATEN") == []

@@ -234,13 +234,17 @@ def _named_author(thing: Any) -> list[Any]:
     return [c for c in named if is_agentive(c) and c.ent_type_ in AUTHOR_ENTS][-1:]
 
 
+# Tenses of a speaker's own second verb: "said ... and promised", "says ... and wants".
+SPEAKING_TENSES = frozenset({"VBD", "VBZ"})
+
+
 def _speaker_conjunct(conj: Any) -> bool:
     """"Clarke said prosecutions were the first choice and promised to act": the parser
     hangs the second verb on the reported clause, whose subject cannot act; a past verb
     like the reporting one is then the speaker's own act."""
     clause = conj.head
-    if conj.dep_ != "conj" or conj.tag_ != "VBD" or clause.dep_ != "ccomp" \
-            or clause.head.lemma_.lower() not in PLAIN_CUES or clause.head.tag_ != "VBD":
+    if conj.dep_ != "conj" or conj.tag_ not in SPEAKING_TENSES or clause.dep_ != "ccomp" \
+            or clause.head.lemma_.lower() not in PLAIN_CUES or clause.head.tag_ != conj.tag_:
         return False
     subjects = [c for c in clause.children if c.dep_ in SUBJ | {"nsubjpass", "expl"}]
     return not any(is_agentive(s) or s.pos_ == "PRON" or _is_group(s) for s in subjects)

@@ -205,6 +205,27 @@ ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "COP", "SPY"})
 UNDERGOING_VERBS = frozenset({"come", "be", "remain", "find"})
 
 
+FORCE_THREAT = "138"  # CAMEO: threaten with military force
+# Heads under which an act is wanted or vowed, not done: "wants to unite it by force".
+INTENT_HEADS = frozenset({"want", "intend", "plan", "vow", "threaten", "seek", "aim",
+                          "pledge", "promise", "prepare", "ready"})
+
+
+def _by_force(noun: Any) -> Any | None:
+    """The act "by force" qualifies when it is wanted, vowed, future or conditional ("by
+    force if necessary"), i.e. a threat of force; an act done by force is coded itself."""
+    prep = noun.head
+    if noun.lower_ != "force" or noun.dep_ != "pobj" or prep.lower_ != "by" \
+            or prep.head.pos_ not in ("VERB", "AUX") or any(c.dep_ == "det" for c in noun.children):
+        return None
+    verb = prep.head
+    wanted = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_HEADS
+    future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX
+                 for c in verb.children)
+    conditional = any(c.dep_ == "advcl" and c.lower_ == "necessary" for c in verb.children)
+    return verb if wanted or future or conditional else None
+
+
 def _under(noun: Any) -> bool:
     """"The council came under fire from residents": the noun of an "under" idiom."""
     prep = noun.head
@@ -223,6 +244,10 @@ def _under_code(noun: Any) -> str:
 
 def code_noun(noun: Any) -> Candidate | None:
     """A standalone event noun with its own actor: "Russia's missile strikes on Ukraine"."""
+    threatened = _by_force(noun)
+    if threatened is not None:  # "wants to take the island by force if necessary"
+        return Candidate(FORCE_THREAT, [noun], noun, _subjects(threatened),
+                         _conj([c for c in threatened.children if c.dep_ == "dobj"]))
     row = lex.match(noun, "N")
     if _under(noun) and row is None:
         row = lex.Trigger(noun.lemma_.lower(), "N", frozenset(), "", _under_code(noun), "")

@@ -82,7 +82,8 @@ def flag_table() -> tuple[np.ndarray, np.ndarray]:
         by_word[word] = by_word.get(word, 0) | VERB_WORD
     for word in OBLIGATION_AUX | BLAME_WORDS | REFUSAL_WORDS | lex.disapproval_words() | {"out"}:
         by_word[word] = by_word.get(word, 0) | CLAUSE_WORD
-    for word in UNDER_CODES:  # "came under fire from X" (``event_coder._under``)
+    # "came under fire from X" (``event_coder._under``); "by force if necessary" (``_by_force``)
+    for word in [*UNDER_CODES, "force"]:
         by_word[word] = by_word.get(word, 0) | NOUN_WORD
     ids: dict[int, int] = {}
     for word, flag in by_word.items():
