@@ -488,7 +488,7 @@ def test_a_reported_future_passive_of_cooperation_is_the_speakers_pledge() -> No
     """"The council says residents will be consulted": the council pledges to consult
     them (regression: no actor, no event); a reported sacking, or a past consultation,
     names no doer."""
-    text = "The council says residents will be consulted before any changes are made."
+    text = "The council says residents will be consulted on the parking scheme next month."
     found = _events(text, "AGREE")
     assert found and _names(text, found[0]["actor"]) == ["council"]
     assert _names(text, found[0]["recipient"]) == ["residents"]
@@ -501,14 +501,14 @@ def test_a_reported_future_passive_of_cooperation_is_the_speakers_pledge() -> No
 
 def test_a_wanted_or_conditional_act_by_force_is_a_threat() -> None:
     """"wants to take the island by force", "... by force if necessary": a threat of force
-    by whoever wants it (regression: no event; "says ... and wants" gave the act to the
+    by whoever wants it (regression: no event; "says ... and hopes" gave the act to the
     reported clause's subject); an act done by force is no threat."""
     text = "Ankara wants to take the island by force."
     found = _events(text, "THREATEN")
     assert found and _names(text, found[0]["actor"]) == ["Ankara"]
     assert _names(text, found[0]["recipient"]) == ["island"]
-    text = ("Ankara says the island is part of its territory and wants to unite it with the "
-            "mainland, by force if necessary.")
+    text = ("Ankara says the island belongs to Turkey and hopes to annex it soon, by force if "
+            "necessary.")
     found = _events(text, "THREATEN")
     assert found and _names(text, found[0]["actor"]) == ["Ankara"]
     assert _events("The army took the town by force.", "THREATEN") == []
