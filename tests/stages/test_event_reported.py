@@ -16,6 +16,13 @@ def _names(text: str, parties: list[dict[str, Any]]) -> list[str]:
     return [text[p["start"]:p["end"]] for p in parties]
 
 
+def _first(text: str, kind: str) -> tuple[list[str], list[str]]:
+    """Actor and recipient words of the first event of a kind (it must exist)."""
+    found = _events(text, kind)
+    assert found, text
+    return _names(text, found[0]["actor"]), _names(text, found[0]["recipient"])
+
+
 def test_a_denied_claim_names_no_target() -> None:
     """"denied her council was divided": the clause is what is denied; the council is no
     target (regression: the learned fallback took the clause's subject)."""
@@ -405,13 +412,10 @@ def test_an_act_done_in_protest_is_a_protest_by_its_doer() -> None:
     walkouts in protest at council plans": the doer protests, at what follows (regression:
     the protest noun had no actor and gave no event); the parser hangs "in" on a noun."""
     text = "Farmers blocked the motorway in protest against the new fuel tax."
-    found = _events(text, "PROTEST")
-    assert found and _names(text, found[0]["actor"]) == ["Farmers"]
-    assert _names(text, found[0]["recipient"]) == ["new fuel tax"]
+    assert _first(text, "PROTEST") == (["Farmers"], ["new fuel tax"])
     text = ("The teachers' federation will hold a vote on walkouts in protest at council "
             "plans to close schools.")
-    found = _events(text, "PROTEST")
-    assert found and _names(text, found[0]["recipient"]) == ["council plans"]
+    assert _first(text, "PROTEST")[1] == ["council plans"]
 
 
 def test_said_to_have_a_terrible_record_is_criticism() -> None:
@@ -465,10 +469,8 @@ def test_a_judgement_inside_a_quotation_is_its_speakers_criticism() -> None:
     the quotation. The same clause outside any quotation is no one's judgement."""
     text = ('Anna Berg said: "Unlike Mr Kerr, who has wasted millions on consultants, we '
             'will cut costs."')
-    found = _events(text, "ACCUSE")
-    assert found and _names(text, found[0]["actor"]) == ["Anna Berg"]
-    assert found[0]["actor"][0]["via"] == "quote"
-    assert _names(text, found[0]["recipient"]) == ["Mr Kerr"]
+    assert _first(text, "ACCUSE") == (["Anna Berg"], ["Mr Kerr"])
+    assert _events(text, "ACCUSE")[0]["actor"][0]["via"] == "quote"
     assert _events("Voters chose Mr Kerr, who wasted millions.", "ACCUSE") == []
 
 
@@ -476,12 +478,10 @@ def test_a_criticism_of_his_plan_told_to_someone_is_aimed_at_the_one_told() -> N
     """"told the senator that his plan ... was a worrying issue": criticism of the
     senator (regression: the target was "his plan", no one); said to no one, the plan
     stays the target."""
-    text = "Anna Berg told the senator that his plan to close the port was a worrying issue."
-    found = _events(text, "ACCUSE")
-    assert found and _names(text, found[0]["recipient"]) == ["senator"]
-    text = "Anna Berg said his plan to close the port was a worrying issue."
-    found = _events(text, "ACCUSE")
-    assert found and _names(text, found[0]["recipient"]) == ["his plan"]
+    told = "Anna Berg told the senator that his plan to close the port was a worrying issue."
+    assert _first(told, "ACCUSE")[1] == ["senator"]
+    said = "Anna Berg said his plan to close the port was a worrying issue."
+    assert _first(said, "ACCUSE")[1] == ["his plan"]
 
 
 def test_a_reported_future_passive_of_cooperation_is_the_speakers_pledge() -> None:
@@ -503,12 +503,9 @@ def test_a_wanted_or_conditional_act_by_force_is_a_threat() -> None:
     """"wants to take the island by force", "... by force if necessary": a threat of force
     by whoever wants it (regression: no event; "says ... and hopes" gave the act to the
     reported clause's subject); an act done by force is no threat."""
-    text = "Ankara wants to take the island by force."
-    found = _events(text, "THREATEN")
-    assert found and _names(text, found[0]["actor"]) == ["Ankara"]
-    assert _names(text, found[0]["recipient"]) == ["island"]
+    assert _first("Ankara wants to take the island by force.", "THREATEN") == (
+        ["Ankara"], ["island"])
     text = ("Ankara says the island belongs to Turkey and hopes to annex it soon, by force if "
             "necessary.")
-    found = _events(text, "THREATEN")
-    assert found and _names(text, found[0]["actor"]) == ["Ankara"]
+    assert _first(text, "THREATEN")[0] == ["Ankara"]
     assert _events("The army took the town by force.", "THREATEN") == []
