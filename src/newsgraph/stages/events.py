@@ -160,7 +160,7 @@ def _extract_events(article: Article, scheme: str,
     if ctx is not None and learned_targets:
         for event in events:
             ctx.learned_target(event)
-    home = act.home_country(ctx.entities, doc) if ctx is not None else None
+    home = act.home_country(ctx.entities, doc) if ctx is not None and events else None
     for event in events:
         act.fill_home(event["actor"] + event["recipient"], home)
     for n, event in enumerate(events):
