@@ -9,6 +9,7 @@ GOV, "Russian forces" -> RUS MIL, "a US Senate committee" -> USA LEG, "Kyiv" -> 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -353,13 +354,13 @@ HOME_MIN_MENTIONS = 2
 PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 
 
-def home_country(entities: list[Entity], doc: Any) -> str | None:
+def home_country(entities: list[Entity], code_of: Callable[[Entity], Code]) -> str | None:
     """The article's own country (``HOME_SHARE``, ``HOME_MIN_MENTIONS``), None when no
-    country dominates."""
+    country dominates; ``code_of`` codes an entity (the events stage's cached codes)."""
     counts: dict[str, int] = {}
     for entity in entities:
         if entity.label in PLACE_LABELS:
-            code = entity_code(entity, doc)
+            code = code_of(entity)
             if code.country and code.sector != "IGO":
                 counts[code.country] = counts.get(code.country, 0) + len(entity.mentions)
     if not counts:

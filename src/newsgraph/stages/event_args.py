@@ -177,8 +177,9 @@ def _subjects(verb: Any) -> list[Any]:
             if tok.dep_ == "acl" and tok.head.i != tok.i else []
         if owners:  # "its decision to back X", "Russia's pledge to help": the owner acts
             return _conj(owners)
-        if tok.dep_ == "acl" and tok.tag_ == "VBG" and _named_author(tok.head):
-            return _named_author(tok.head)  # "found a Green Party leaflet opposing X"
+        author = _named_author(tok.head) if tok.dep_ == "acl" and tok.tag_ == "VBG" else []
+        if author:
+            return author  # "found a Green Party leaflet opposing X"
         if tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "pobj"):  # "passed a resolution
             tok = tok.head.head  # demanding": the resolution's author acts
             if tok.dep_ == "prep":

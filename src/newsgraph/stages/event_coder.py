@@ -206,6 +206,7 @@ UNDERGOING_VERBS = frozenset({"come", "be", "remain", "find"})
 
 
 FORCE_THREAT = "138"  # CAMEO: threaten with military force
+FORCE_NOUN = "force"  # "by force if necessary"
 # Heads under which an act is wanted or vowed, not done: "wants to unite it by force".
 INTENT_HEADS = frozenset({"want", "intend", "plan", "vow", "threaten", "seek", "aim",
                           "pledge", "promise", "prepare", "ready"})
@@ -215,7 +216,7 @@ def _by_force(noun: Any) -> Any | None:
     """The act "by force" qualifies when it is wanted, vowed, future or conditional ("by
     force if necessary"), i.e. a threat of force; an act done by force is coded itself."""
     prep = noun.head
-    if noun.lower_ != "force" or noun.dep_ != "pobj" or prep.lower_ != "by" \
+    if noun.lower_ != FORCE_NOUN or noun.dep_ != "pobj" or prep.lower_ != "by" \
             or prep.head.pos_ not in ("VERB", "AUX") or any(c.dep_ == "det" for c in noun.children):
         return None
     verb = prep.head
@@ -781,10 +782,10 @@ def _relative_subject(verb: Any, subjects: list[Any]) -> list[Any]:
     clause = verb.head if verb.dep_ == "ccomp" else verb
     if clause.dep_ != "relcl" or clause.head.i == clause.i:
         return subjects
-    return [clause.head if s.lower_ in RELATIVES else s for s in subjects]
+    return [clause.head if s.lower_ in RELATIVE_PRONOUNS else s for s in subjects]
 
 
-RELATIVES = frozenset({"which", "who", "that"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 QUOTED = "quote"  # actor_via: the speaker of the quotation the clause is in
 
 

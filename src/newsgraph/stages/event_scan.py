@@ -33,6 +33,7 @@ from . import event_lexicon as lex
 from .event_coder import (
     BLAME_WORDS,
     CAUSE_VERBS,
+    FORCE_NOUN,
     HARM_VERBS,
     NEEDING,
     OBLIGATION_AUX,
@@ -83,7 +84,7 @@ def flag_table() -> tuple[np.ndarray, np.ndarray]:
     for word in OBLIGATION_AUX | BLAME_WORDS | REFUSAL_WORDS | lex.disapproval_words() | {"out"}:
         by_word[word] = by_word.get(word, 0) | CLAUSE_WORD
     # "came under fire from X" (``event_coder._under``); "by force if necessary" (``_by_force``)
-    for word in [*UNDER_CODES, "force"]:
+    for word in [*UNDER_CODES, FORCE_NOUN]:
         by_word[word] = by_word.get(word, 0) | NOUN_WORD
     ids: dict[int, int] = {}
     for word, flag in by_word.items():

@@ -35,6 +35,7 @@ from .event_coder import (
     FRAME_CODES,
     QUOTED,
     REBUTTAL,
+    RELATIVE_PRONOUNS,
     Candidate,
     code_noun,
     code_token,
@@ -91,7 +92,6 @@ STATE_FROM_CODES = frozenset({"166", "174"})
 PLACED_ROOTS = frozenset({"09"})
 # A relative pronoun subject stands for the noun its clause modifies ("MAB, which opposed
 # the war": MAB opposed it).
-RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 APPROVAL_ROOTS = frozenset({"05"})
 # Lengths of an all-capital word read as an organisation's initials ("ICE", "UNHCR").
 ACRONYM_LENGTH = (2, 6)
@@ -160,7 +160,8 @@ def _extract_events(article: Article, scheme: str,
     if ctx is not None and learned_targets:
         for event in events:
             ctx.learned_target(event)
-    home = act.home_country(ctx.entities, doc) if ctx is not None and events else None
+    home = act.home_country(ctx.entities, ctx.entity_code) if ctx is not None and events \
+        else None
     for event in events:
         act.fill_home(event["actor"] + event["recipient"], home)
     for n, event in enumerate(events):
